@@ -1,0 +1,27 @@
+import type { Command } from './command.js'
+
+interface Entry {
+  summary: string
+  load(): Promise<Command>
+}
+
+// Commands load lazily so that each invocation parses only the code it runs:
+// start-up time is part of every CI step that calls image-mirror.
+export const COMMANDS: Record<string, Entry> = {
+  copy: {
+    summary: 'copy an image (manifest or index) between registries by digest',
+    load: async () => (await import('./commands/copy.js')).command
+  },
+  digest: {
+    summary: 'print the digest of an image reference',
+    load: async () => (await import('./commands/digest.js')).command
+  },
+  ls: {
+    summary: 'list the tags of a repository',
+    load: async () => (await import('./commands/ls.js')).command
+  },
+  delete: {
+    summary: 'delete a tag or digest without touching other tags',
+    load: async () => (await import('./commands/delete.js')).command
+  }
+}
