@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { appendFileSync, readFileSync } from 'node:fs'
 import { UserError, errorMessage } from '../errors.js'
 import { RegistryClient } from '../oci/client.js'
 import { defaultCredentialSource } from '../oci/credentials.js'
@@ -11,7 +11,8 @@ export function registryClient(ctx: CommandContext): RegistryClient {
     credentials: defaultCredentialSource({ env: ctx.env, logger: ctx.logger }),
     insecure: ctx.global.insecure,
     ca: ctx.global.caFile === undefined ? undefined : readCa(ctx.global.caFile),
-    logger: ctx.logger
+    logger: ctx.logger,
+    onRequest: requestTrace(ctx.env.IMAGE_MIRROR_TRACE)
   })
   return new RegistryClient(transport, { logger: ctx.logger })
 }
@@ -21,5 +22,17 @@ function readCa(path: string): string {
     return readFileSync(path, 'utf8')
   } catch (error) {
     throw new UserError(`cannot read --ca-file ${path}: ${errorMessage(error)}`)
+  }
+}
+
+/**
+ * IMAGE_MIRROR_TRACE=FILE appends one JSON line per HTTP request (method,
+ * URL without query, status): how benchmarks and users count requests.
+ */
+function requestTrace(file: string | undefined) {
+  if (!file) return undefined
+  return (info: { method: string; url: string; status: number }) => {
+    const url = info.url.split('?')[0]
+    appendFileSync(file, JSON.stringify({ method: info.method, url, status: info.status }) + '\n')
   }
 }
