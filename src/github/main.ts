@@ -1,0 +1,33 @@
+import * as core from '@actions/core'
+import { UserError, errorMessage } from '../errors.js'
+import { runBuildCommand } from './build.js'
+import { runContext } from './context.js'
+import { getInputs, type CommandName, type Inputs } from './inputs.js'
+import { actionsLogger } from './logger.js'
+import type { RunContext } from './context.js'
+import type { Logger } from '../logger.js'
+
+type CommandRunner = (inputs: Inputs, ctx: RunContext, logger: Logger, env: NodeJS.ProcessEnv) => Promise<void>
+
+const RUNNERS: Record<CommandName, CommandRunner> = {
+  build: runBuildCommand
+}
+
+/**
+ * Runs the action. This is its only error boundary (style.md rule 10.1): any
+ * failure becomes one `::error::` line and a failed step; nothing deeper
+ * calls setFailed or exits.
+ */
+export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  try {
+    const inputs = getInputs(env)
+    await RUNNERS[inputs.command](inputs, runContext(env), actionsLogger(), env)
+  } catch (error) {
+    if (!(error instanceof UserError) && error instanceof Error && error.stack) core.debug(error.stack)
+    core.setFailed(oneLine(errorMessage(error)))
+  }
+}
+
+function oneLine(message: string): string {
+  return message.split(/\r?\n/).filter((l) => l.trim() !== '')[0] ?? 'failed'
+}
