@@ -23,5 +23,13 @@ export const COMMANDS: Record<string, Entry> = {
   delete: {
     summary: 'delete a tag or digest without touching other tags',
     load: async () => (await import('./commands/delete.js')).command
+  },
+  tag: {
+    summary: 'print the content tag of an image: what goes into it, explained or diffed against an image',
+    load: async () => (await import('./commands/tag.js')).command
+  },
+  build: {
+    summary: 'build and push an image unless the registry already has its content tag',
+    load: async () => (await import('./commands/build.js')).command
   }
 }

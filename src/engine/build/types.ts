@@ -29,6 +29,12 @@ export interface BuildOptions {
   insecure?: boolean
   /** Extra PEM roots for the registry, also handed to the builder. */
   caFile?: string
+  /**
+   * On a hit, read the reused image's recorded build time into `buildSeconds`
+   * (time saved). Costs a manifest GET and a config blob GET, so it is off
+   * unless a report shows it.
+   */
+  reportTimeSaved?: boolean
 }
 
 export interface BuildResult {
