@@ -121,37 +121,38 @@ const q = JSON.stringify
  * operator except `not-one-of`, and `not` inverts that as usual.
  */
 export function evaluateValue(cond: ValueCondition, subject: string, value: string | undefined): Decision {
-  const leaf = (matched: boolean, yes: string, no: string): Decision => ({
-    matched,
-    reasons: [value === undefined ? `${subject} is not set, so it does not ${no}` : `${subject} ${q(value)} ${matched ? yes : `does not ${no}`}`]
-  })
-  const v = value ?? ''
+  // `no` is a whole phrase ("does not end with …") so both outcomes read as sentences.
+  const leaf = (test: (v: string) => boolean, yes: string, no: string): Decision => {
+    if (value === undefined) return { matched: false, reasons: [`${subject} is not set, so it ${no}`] }
+    const matched = test(value)
+    return { matched, reasons: [`${subject} ${q(value)} ${matched ? yes : no}`] }
+  }
   switch (cond.op) {
     case 'equals':
-      return leaf(value === cond.value, `equals ${q(cond.value)}`, `equal ${q(cond.value)}`)
-    case 'starts-with':
-      return leaf(value !== undefined && v.startsWith(cond.value), `starts with ${q(cond.value)}`, `start with ${q(cond.value)}`)
+      return leaf((v) => v === cond.value, `equals ${q(cond.value)}`, `does not equal ${q(cond.value)}`)
+    case 'starts-with': {
+      const x = q(cond.value)
+      return leaf((v) => v.startsWith(cond.value), `starts with ${x}`, `does not start with ${x}`)
+    }
     case 'ends-with':
-      return leaf(value !== undefined && v.endsWith(cond.value), `ends with ${q(cond.value)}`, `end with ${q(cond.value)}`)
+      return leaf((v) => v.endsWith(cond.value), `ends with ${q(cond.value)}`, `does not end with ${q(cond.value)}`)
     case 'contains':
-      return leaf(value !== undefined && v.includes(cond.value), `contains ${q(cond.value)}`, `contain ${q(cond.value)}`)
+      return leaf((v) => v.includes(cond.value), `contains ${q(cond.value)}`, `does not contain ${q(cond.value)}`)
     case 'one-of': {
-      const list = `one of ${cond.values.map((x) => q(x)).join(', ')}`
-      return leaf(value !== undefined && cond.values.includes(v), `is ${list}`, `be ${list}`)
+      const list = cond.values.map((x) => q(x)).join(', ')
+      return leaf((v) => cond.values.includes(v), `is one of ${list}`, `is not one of ${list}`)
     }
     case 'not-one-of': {
-      const matched = value === undefined || !cond.values.includes(v)
       const list = cond.values.map((x) => q(x)).join(', ')
-      const reason =
-        value === undefined
-          ? `${subject} is not set, so it is none of ${list}`
-          : `${subject} ${q(value)} ${matched ? 'is none of' : 'is one of'} ${list}`
-      return { matched, reasons: [reason] }
+      if (value === undefined) return { matched: true, reasons: [`${subject} is not set, so it is none of ${list}`] }
+      const matched = !cond.values.includes(value)
+      return { matched, reasons: [`${subject} ${q(value)} ${matched ? 'is none of' : 'is one of'} ${list}`] }
     }
-    case 'matches': {
-      if (value === undefined) return leaf(false, '', `match ${cond.filter.patterns.join(',')}`)
-      return { matched: cond.filter.matches(v), reasons: [`${subject} ${cond.filter.explain(v)}`] }
-    }
+    case 'matches':
+      if (value === undefined) {
+        return { matched: false, reasons: [`${subject} is not set, so it does not match ${cond.filter.patterns.join(',')}`] }
+      }
+      return { matched: cond.filter.matches(value), reasons: [`${subject} ${cond.filter.explain(value)}`] }
     case 'all':
     case 'any':
       return combine(cond.op, cond.of.map((c) => evaluateValue(c, subject, value)))
