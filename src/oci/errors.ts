@@ -33,10 +33,13 @@ export class RegistryError extends UserError {
     registry: string
     body?: string
     details?: RegistryErrorDetail[]
+    /** Appended in parentheses: what the user can do about it. */
+    hint?: string
   }) {
     const url = redactedLocation(opts.url)
     const details = opts.details ?? parseErrorBody(opts.body)
-    super(`${opts.method} ${url}: ${opts.status} ${describe(opts.method, opts.body, details)}`)
+    const hint = opts.hint ? ` (${opts.hint})` : ''
+    super(`${opts.method} ${url}: ${opts.status} ${describe(opts.method, opts.body, details)}${hint}`)
     this.status = opts.status
     this.codes = details.map((d) => d.code)
     this.method = opts.method
@@ -161,14 +164,13 @@ function firstLine(s: string): string {
 
 /** `host/path` of a URL: no scheme, no credentials, no query (signed URLs carry secrets there). */
 export function redactedLocation(url: URL | string): string {
-  if (typeof url === 'string') {
-    try {
-      url = new URL(url)
-    } catch {
-      return url.split('?')[0]!
-    }
+  if (typeof url !== 'string') return `${url.host}${url.pathname}`
+  try {
+    const parsed = new URL(url)
+    return `${parsed.host}${parsed.pathname}`
+  } catch {
+    return url.split('?')[0]!
   }
-  return `${url.host}${url.pathname}`
 }
 
 /** Parses the OCI error envelope; an empty array when the body is something else. */
@@ -196,4 +198,14 @@ function describe(method: string, body: string | undefined, details: RegistryErr
   const text = (body ?? '').replace(/\s+/g, ' ').trim()
   if (text === '') return '(empty body)'
   return text.length > BODY_PREVIEW_BYTES ? `${text.slice(0, BODY_PREVIEW_BYTES)}…` : text
+}
+
+// Query parameters of signed URLs (S3, GCS, CDNs) and token endpoints (R-RED-5).
+const SECRET_PARAM = /sig|signature|token|credential|secret|password|key|auth|policy/i
+
+/** A URL for debug logs: query values that look like signatures or tokens become `[redacted]`. */
+export function redactUrl(url: URL): string {
+  if (url.search === '') return `${url.origin}${url.pathname}`
+  const params = [...url.searchParams].map(([k, v]) => `${k}=${SECRET_PARAM.test(k) ? '[redacted]' : encodeURIComponent(v)}`)
+  return `${url.origin}${url.pathname}?${params.join('&')}`
 }

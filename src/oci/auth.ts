@@ -1,0 +1,180 @@
+// Registry authentication without a ping (registry-protocol §2): requests go
+// out with whatever this host is known to need; a 401 from the registry
+// itself teaches the scheme.
+//  1. Basic challenge → resend with the host's credentials, and send them
+//     up front from then on (R-AUTH-8).
+//  2. Bearer challenge → exchange for a token covering the union of every
+//     scope this host has needed so far plus the challenged one, so one token
+//     serves a whole copy (R-AUTH-2/3). Tokens are cached per (realm, service,
+//     scope set) in this object only.
+//  3. A 401 with a token (insufficient_scope, revoked) → re-challenge once
+//     with a fresh token (R-AUTH-6); the transport bounds the rounds.
+import { UserError } from '../errors.js'
+import { nullLogger, type Logger } from '../logger.js'
+import { parseChallenges } from './challenge.js'
+import type { Credential, CredentialSource } from './credentials.js'
+import { isInternalHost, isLoopbackHost } from './redirect.js'
+import { mergeScopes } from './scope.js'
+import { basicAuthorization, fetchToken, type IssuedToken, type TokenHttp } from './token.js'
+
+/** A token is renewed this long before it expires. */
+const EXPIRY_SKEW_MS = 5_000
+/** Past this many repositories in one host's scope union, start over: token URLs have limits. */
+const MAX_UNION_SCOPES = 16
+
+interface HostAuth {
+  scheme: 'basic' | 'bearer' | 'registry-token'
+  /** Basic or registry-token header. */
+  header?: string
+  realm?: URL
+  service?: string
+  /** Union of scopes requested on this host so far. */
+  scopes: string[]
+}
+
+export interface AuthenticatorOptions {
+  credentials?: CredentialSource
+  http: TokenHttp
+  insecure: (registry: string) => boolean
+  logger?: Logger
+  now?: () => number
+}
+
+/** Holds per-host auth state and tokens for one Transport. */
+export class Authenticator {
+  readonly #opts: AuthenticatorOptions
+  readonly #logger: Logger
+  readonly #hosts = new Map<string, HostAuth>()
+  readonly #tokens = new Map<string, Promise<IssuedToken>>()
+  readonly #credentials = new Map<string, Promise<Credential | undefined>>()
+
+  constructor(opts: AuthenticatorOptions) {
+    this.#opts = opts
+    this.#logger = opts.logger ?? nullLogger
+  }
+
+  /** The Authorization header to send up front to `registry`, if this host is known to need one. */
+  async header(registry: string, scopes: string[]): Promise<string | undefined> {
+    const state = this.#hosts.get(registry)
+    if (state === undefined) return undefined
+    if (state.scheme !== 'bearer') return state.header
+    state.scopes = unionScopes(state.scopes, scopes)
+    return `Bearer ${(await this.#token(registry, state)).token}`
+  }
+
+  /** Whether the host has credentials configured (used to word errors). */
+  async hasCredentials(registry: string): Promise<boolean> {
+    const c = await this.#credential(registry)
+    return c !== undefined && (c.password !== undefined || c.identityToken !== undefined || c.registryToken !== undefined)
+  }
+
+  /**
+   * Handles a 401 answered by the registry origin. Returns true when a new
+   * header is ready (the caller resends), false when nothing more can be
+   * tried (the 401 stands).
+   */
+  async challenge(registry: string, requestUrl: URL, wwwAuthenticate: string | string[] | undefined, scopes: string[], sent?: string): Promise<boolean> {
+    const challenges = parseChallenges(wwwAuthenticate)
+    const bearer = challenges.find((c) => c.scheme === 'bearer')
+    const basic = challenges.find((c) => c.scheme === 'basic')
+    const credential = await this.#credential(registry)
+    if (bearer !== undefined) {
+      if (credential?.registryToken) {
+        const header = `Bearer ${credential.registryToken}`
+        if (sent === header) return false
+        this.#hosts.set(registry, { scheme: 'registry-token', header, scopes: [] })
+        return true
+      }
+      const realm = this.#realm(registry, requestUrl, bearer.params.realm)
+      const challenged = (bearer.params.scope ?? '').split(' ').filter((s) => s !== '')
+      const previous = this.#hosts.get(registry)
+      const state: HostAuth = {
+        scheme: 'bearer',
+        realm,
+        service: bearer.params.service || undefined,
+        scopes: unionScopes(previous?.realm?.href === realm.href ? previous.scopes : [], [...scopes, ...challenged])
+      }
+      this.#hosts.set(registry, state)
+      const key = tokenKey(state)
+      const cached = this.#tokens.get(key)
+      // The token we just sent was refused: fetch a fresh one once (R-AUTH-6).
+      if (cached !== undefined && sent !== undefined && sent === `Bearer ${(await cached.catch(() => undefined))?.token}`) {
+        this.#tokens.delete(key)
+      }
+      await this.#token(registry, state)
+      return true
+    }
+    if (basic !== undefined) {
+      if (credential?.username === undefined || credential.password === undefined) return false
+      if (requestUrl.protocol === 'http:' && !isLoopbackHost(requestUrl.hostname) && !this.#opts.insecure(registry)) {
+        throw new UserError(`refusing to send credentials for ${registry} over plain http; use https or mark the registry insecure`)
+      }
+      const header = basicAuthorization(credential.username, credential.password)
+      if (sent === header) return false
+      this.#hosts.set(registry, { scheme: 'basic', header, scopes: [] })
+      return true
+    }
+    return false
+  }
+
+  /** The realm, resolved and checked before credentials go there (R-AUTH-9). */
+  #realm(registry: string, requestUrl: URL, realm: string | undefined): URL {
+    if (!realm) throw new UserError(`${registry} sent a Bearer challenge without a realm`)
+    let url: URL
+    try {
+      url = new URL(realm, requestUrl)
+    } catch {
+      throw new UserError(`${registry} sent a Bearer challenge with an invalid realm`)
+    }
+    const insecure = this.#opts.insecure(registry)
+    if (requestUrl.protocol === 'https:' && url.protocol !== 'https:' && !insecure) {
+      throw new UserError(`${registry} asks for tokens from ${url.protocol}//${url.host}, which is not https: refused (use --insecure to allow)`)
+    }
+    if (!isInternalHost(requestUrl.hostname) && isInternalHost(url.hostname)) {
+      throw new UserError(`${registry} asks for tokens from internal address ${url.host}: refused`)
+    }
+    return url
+  }
+
+  #token(registry: string, state: HostAuth): Promise<IssuedToken> {
+    const key = tokenKey(state)
+    const now = this.#opts.now ?? Date.now
+    const cached = this.#tokens.get(key)
+    if (cached !== undefined) {
+      return cached.then((t) => {
+        if (t.expiresAt - EXPIRY_SKEW_MS > now()) return t
+        if (this.#tokens.get(key) === cached) this.#tokens.delete(key)
+        return this.#token(registry, state)
+      })
+    }
+    const pending = (async () => {
+      const credential = await this.#credential(registry)
+      this.#logger.debug(`token for ${registry}: ${state.scopes.join(' ') || '(no scope)'}`)
+      return fetchToken(this.#opts.http, { registry, realm: state.realm!, service: state.service, scopes: state.scopes, credential }, now)
+    })()
+    this.#tokens.set(key, pending)
+    // A failed exchange is not cached: the next request tries again.
+    pending.catch(() => {
+      if (this.#tokens.get(key) === pending) this.#tokens.delete(key)
+    })
+    return pending
+  }
+
+  #credential(registry: string): Promise<Credential | undefined> {
+    let pending = this.#credentials.get(registry)
+    if (pending === undefined) {
+      pending = this.#opts.credentials?.get(registry) ?? Promise.resolve(undefined)
+      this.#credentials.set(registry, pending)
+    }
+    return pending
+  }
+}
+
+function tokenKey(state: HostAuth): string {
+  return JSON.stringify([state.realm?.href, state.service ?? '', [...state.scopes].sort()])
+}
+
+function unionScopes(held: string[], wanted: string[]): string[] {
+  const merged = mergeScopes([...held, ...wanted])
+  return merged.length > MAX_UNION_SCOPES ? mergeScopes(wanted) : merged
+}

@@ -1,0 +1,271 @@
+// The one place registry HTTP happens: scheme choice, auth, redirects,
+// retries and logging around undici `request` (no fetch, no redirect
+// interceptor: every hop goes through nextHop, R-RED-1).
+import { rootCertificates } from 'node:tls'
+import type { Readable } from 'node:stream'
+import { Agent, request as undiciRequest } from 'undici'
+import { UserError } from '../errors.js'
+import { nullLogger, type Logger } from '../logger.js'
+import { Authenticator } from './auth.js'
+import type { CredentialSource } from './credentials.js'
+import { RegistryError, TEMPORARY_STATUSES, asUnreachable, isPlainHttpReply, isTransientNetworkError, redactUrl, errorCode } from './errors.js'
+import { MAX_REDIRECTS, RedirectRefusedError, checkHop, isLoopbackHost, isRedirect, nextHop, redirectMethod, withoutCredentials } from './redirect.js'
+import { registryBaseUrl } from './reference.js'
+import { wrapResponse, type RegistryResponse } from './response.js'
+import { retry, retryAfterFromHeaders } from './retry.js'
+import type { TokenHttp } from './token.js'
+
+export type { RegistryResponse } from './response.js'
+
+export interface TransportOptions {
+  credentials?: CredentialSource
+  /** Registries reached over unverified TLS, falling back to plain http. */
+  insecure?: boolean | ((registry: string) => boolean)
+  /** Extra PEM roots, trusted in addition to Node's defaults. */
+  ca?: string
+  logger?: Logger
+  userAgent?: string
+  retry?: { attempts?: number; baseDelayMs?: number; maxDelayMs?: number }
+  sleep?: (ms: number) => Promise<void>
+  headersTimeoutMs?: number
+  bodyTimeoutMs?: number
+  maxConnectionsPerHost?: number
+  /** Called once per HTTP exchange (every hop, token requests included). */
+  onRequest?: (info: { method: string; url: string; status: number }) => void
+}
+
+/** A body that can be sent again (retries, 307/308): a buffer or a stream factory. */
+export type RequestBody = Buffer | { length: number; open: () => Readable | Promise<Readable> }
+
+export interface RegistryRequest {
+  method: string
+  /** Registry host as in references (`docker.io`, `127.0.0.1:5000`). */
+  registry: string
+  /** `/v2/…` on the registry. */
+  path?: string
+  /** Absolute URL the registry gave (upload Location, Link). */
+  url?: URL
+  headers?: Record<string, string>
+  body?: RequestBody
+  /** Token scopes the request needs (`repository:foo:pull`). */
+  scopes: string[]
+  /** Statuses the caller handles; any other one is read and thrown as RegistryError. */
+  expect?: number[]
+  /** False for requests that must not be repeated blindly (the closing upload PUT). */
+  retry?: boolean
+}
+
+const TOKEN_TIMEOUT_MS = 15_000
+const ERROR_BODY_LIMIT = 64 * 1024
+/** Errors a probing https connection gets from a plain-http server. */
+const PROBE_FALLBACK_CODES = new Set(['ECONNRESET', 'UND_ERR_SOCKET'])
+
+/** HTTP client for registries; one per run, shared by every operation. */
+export class Transport {
+  readonly #opts: TransportOptions
+  readonly #logger: Logger
+  readonly #auth: Authenticator
+  readonly #agents = new Map<boolean, Agent>()
+  readonly #schemes = new Map<string, 'https' | 'http'>()
+
+  constructor(opts: TransportOptions = {}) {
+    this.#opts = opts
+    this.#logger = opts.logger ?? nullLogger
+    this.#auth = new Authenticator({
+      credentials: opts.credentials,
+      http: this.#tokenHttp,
+      insecure: (r) => this.isInsecure(r),
+      logger: this.#logger
+    })
+  }
+
+  /** True when the user allowed unverified TLS and plain http for `registry`. */
+  isInsecure(registry: string): boolean {
+    const { insecure } = this.#opts
+    return typeof insecure === 'function' ? insecure(registry) : insecure === true
+  }
+
+  /** The registry's base URL with the scheme in use (https unless insecure and http was found). */
+  baseUrl(registry: string): URL {
+    return new URL(registryBaseUrl(registry, this.#schemes.get(registry) ?? 'https'))
+  }
+
+  /** Sends a request: auth, redirects and retries included. */
+  async request(req: RegistryRequest): Promise<RegistryResponse> {
+    const policy = this.#opts.retry ?? {}
+    const res = await retry(() => this.#attempt(req), {
+      ...policy,
+      attempts: req.retry === false ? 1 : policy.attempts,
+      sleep: this.#opts.sleep,
+      classify: (o) => {
+        if ('error' in o) return { retry: isTransientNetworkError(o.error) }
+        if (!TEMPORARY_STATUSES.has(o.value.status)) return { retry: false }
+        return { retry: true, afterMs: retryAfterFromHeaders(o.value.headers) }
+      },
+      onRetry: async (o, attempt, delay) => {
+        const what = 'error' in o ? errorCode(o.error) : o.value.status
+        const log = 'value' in o && o.value.status === 429 ? this.#logger.warning : this.#logger.debug
+        log(`${req.method} ${req.registry}: ${what}, retrying in ${Math.round(delay / 100) / 10}s (attempt ${attempt + 2})`)
+        if ('value' in o) await o.value.dump()
+      }
+    })
+    if (req.expect !== undefined && !req.expect.includes(res.status)) throw await this.errorFrom(req, res)
+    return res
+  }
+
+  /** Reads an error response into a RegistryError (one line, with a hint for 401). */
+  async errorFrom(req: RegistryRequest, res: RegistryResponse): Promise<RegistryError> {
+    const body = req.method === 'HEAD' ? undefined : await res.text(ERROR_BODY_LIMIT).catch(() => undefined)
+    if (req.method === 'HEAD') await res.dump()
+    let hint: string | undefined
+    if (res.status === 401) {
+      hint = (await this.#auth.hasCredentials(req.registry))
+        ? `the credentials for ${req.registry} were refused`
+        : `no credentials configured for ${req.registry}`
+    }
+    const error = new RegistryError({ status: res.status, method: req.method, url: res.url, registry: req.registry, body, hint })
+    error.retryAfterMs = retryAfterFromHeaders(res.headers)
+    return error
+  }
+
+  /** Closes pooled connections. */
+  async close(): Promise<void> {
+    await Promise.all([...this.#agents.values()].map((a) => a.close()))
+    this.#agents.clear()
+  }
+
+  /** One attempt, including the https→http probe for insecure registries. */
+  async #attempt(req: RegistryRequest): Promise<RegistryResponse> {
+    const probing = this.isInsecure(req.registry) && !this.#schemes.has(req.registry)
+    try {
+      const res = await this.#authorized(req)
+      if (probing) this.#schemes.set(req.registry, 'https')
+      return res
+    } catch (error) {
+      if (!probing || !(isPlainHttpReply(error) || PROBE_FALLBACK_CODES.has(errorCode(error) ?? ''))) throw error
+      this.#logger.debug(`${req.registry} does not speak TLS; using plain http`)
+      this.#schemes.set(req.registry, 'http')
+      return this.#authorized(req)
+    }
+  }
+
+  /** Sends with the known auth, answering at most two challenges (R-AUTH-6). */
+  async #authorized(req: RegistryRequest): Promise<RegistryResponse> {
+    const base = this.baseUrl(req.registry)
+    const url = req.url ?? new URL(req.path ?? '/v2/', base)
+    if (url.origin !== base.origin) checkHop(base, url)
+    let authorization = await this.#auth.header(req.registry, req.scopes)
+    for (let round = 0; ; round++) {
+      const res = await this.#follow(req, url, base.origin, authorization)
+      if (res.status !== 401 || res.url.origin !== base.origin || round >= 2) return res
+      // Only the registry's own challenges get credentials (R-RED-2).
+      let retryable: boolean
+      try {
+        retryable = await this.#auth.challenge(req.registry, res.url, res.headers['www-authenticate'], req.scopes, authorization)
+      } catch (error) {
+        await res.dump()
+        throw error
+      }
+      if (!retryable) return res
+      await res.dump()
+      authorization = await this.#auth.header(req.registry, req.scopes)
+    }
+  }
+
+  /** Follows redirects by hand; credentials ride only on hops to the registry origin. */
+  async #follow(req: RegistryRequest, start: URL, registryOrigin: string, authorization: string | undefined): Promise<RegistryResponse> {
+    let url = start
+    let method = req.method
+    let body = req.body
+    for (let hop = 0; ; hop++) {
+      let headers: Record<string, string> = { 'user-agent': this.#opts.userAgent ?? 'image-mirror', ...req.headers }
+      if (url.origin !== registryOrigin) headers = withoutCredentials(headers)
+      else if (authorization !== undefined) {
+        if (authorization.startsWith('Basic ') && url.protocol === 'http:' && !isLoopbackHost(url.hostname) && !this.isInsecure(req.registry)) {
+          throw new UserError(`refusing to send credentials for ${req.registry} over plain http`)
+        }
+        headers.authorization = authorization
+      }
+      if (body !== undefined) headers['content-length'] = String(body.length)
+      const verify = !(this.isInsecure(req.registry) && url.origin === registryOrigin)
+      const res = await this.#send(url, method, headers, body, { verify })
+      const location = res.headers.location
+      if (!isRedirect(res.status) || typeof location !== 'string') return res
+      await res.dump()
+      if (hop >= MAX_REDIRECTS) throw new RedirectRefusedError(`${req.method} ${req.registry}: more than ${MAX_REDIRECTS} redirects`)
+      const next = nextHop(location, url)
+      const m = redirectMethod(res.status, method)
+      method = m.method
+      if (!m.keepBody) body = undefined
+      url = next
+    }
+  }
+
+  async #send(
+    url: URL,
+    method: string,
+    headers: Record<string, string>,
+    body: RequestBody | undefined,
+    opts: { verify: boolean; timeoutMs?: number }
+  ): Promise<RegistryResponse> {
+    let raw
+    try {
+      const payload = body === undefined ? undefined : Buffer.isBuffer(body) ? body : await body.open()
+      raw = await undiciRequest(url, {
+        dispatcher: this.#agent(opts.verify),
+        method: method as 'GET',
+        headers,
+        body: payload,
+        headersTimeout: opts.timeoutMs ?? this.#opts.headersTimeoutMs,
+        bodyTimeout: opts.timeoutMs ?? this.#opts.bodyTimeoutMs
+      })
+    } catch (error) {
+      this.#logger.debug(`${method} ${redactUrl(url)} failed: ${errorCode(error) ?? String(error)}`)
+      throw asUnreachable(error, url.host)
+    }
+    this.#logger.debug(`${method} ${redactUrl(url)} → ${raw.statusCode}`)
+    this.#opts.onRequest?.({ method, url: `${url.origin}${url.pathname}`, status: raw.statusCode })
+    return wrapResponse(raw, url)
+  }
+
+  /** Token requests: same agents, a 15 s deadline, no redirects, retried like the rest. */
+  readonly #tokenHttp: TokenHttp = async (url, init) => {
+    const headers = { 'user-agent': this.#opts.userAgent ?? 'image-mirror', ...init.headers }
+    const body = init.body === undefined ? undefined : Buffer.from(init.body)
+    // An insecure registry's token server is trusted the same way.
+    const verify = !this.isInsecure(init.registry)
+    const res = await retry(
+      () => this.#send(url, init.method, headers, body, { verify, timeoutMs: TOKEN_TIMEOUT_MS }),
+      {
+        ...this.#opts.retry,
+        sleep: this.#opts.sleep,
+        classify: (o) => ('error' in o ? { retry: isTransientNetworkError(o.error) } : { retry: TEMPORARY_STATUSES.has(o.value.status), afterMs: retryAfterFromHeaders(o.value.headers) }),
+        onRetry: async (o) => {
+          if ('value' in o) await o.value.dump()
+        }
+      }
+    )
+    return { status: res.status, text: () => res.text(ERROR_BODY_LIMIT) }
+  }
+
+  #agent(verify: boolean): Agent {
+    let agent = this.#agents.get(verify)
+    if (agent === undefined) {
+      agent = new Agent({
+        connections: this.#opts.maxConnectionsPerHost ?? 8,
+        pipelining: 1,
+        allowH2: false,
+        keepAliveTimeout: 10_000,
+        headersTimeout: this.#opts.headersTimeoutMs ?? 60_000,
+        bodyTimeout: this.#opts.bodyTimeoutMs ?? 120_000,
+        connect: {
+          ca: this.#opts.ca === undefined ? undefined : [...rootCertificates, this.#opts.ca],
+          rejectUnauthorized: verify,
+          timeout: 15_000
+        }
+      })
+      this.#agents.set(verify, agent)
+    }
+    return agent
+  }
+}
