@@ -19,7 +19,7 @@ export interface LabelInputs {
   created: Date
   revision?: string
   source?: string
-  /** The user's own labels; they win over ours when names collide. */
+  /** The user's own labels: they may replace the OCI ones, never image-mirror's. */
   user?: Record<string, string>
 }
 
@@ -29,13 +29,14 @@ export interface LabelInputs {
  * appended last for the final, cached build step (see buildah.ts, docker.ts).
  */
 export function buildLabels(inputs: LabelInputs): Record<string, string> {
-  const labels: Record<string, string> = {}
-  if (inputs.revision) labels[LABEL_REVISION] = inputs.revision
-  if (inputs.source) labels[LABEL_SOURCE] = inputs.source
-  labels[LABEL_CREATED] = inputs.created.toISOString()
-  labels[LABEL_CONTENT_TAG] = inputs.tag
-  labels[LABEL_INPUTS] = inputs.inputsSummary
-  return { ...labels, ...inputs.user }
+  const oci: Record<string, string> = {}
+  if (inputs.revision) oci[LABEL_REVISION] = inputs.revision
+  if (inputs.source) oci[LABEL_SOURCE] = inputs.source
+  oci[LABEL_CREATED] = inputs.created.toISOString()
+  // `tag --diff` and time saved read these back: a user label must not replace them.
+  const ours = { [LABEL_CONTENT_TAG]: inputs.tag, [LABEL_INPUTS]: inputs.inputsSummary }
+  const user = Object.entries(inputs.user ?? {}).filter(([key]) => !key.startsWith('io.image-mirror.'))
+  return { ...oci, ...Object.fromEntries(user), ...ours }
 }
 
 /** Formats a build duration for the build-seconds label: tenths of a second. */

@@ -20,8 +20,8 @@ export interface ResolvedInputs {
 
 // distribution/reference: a tag is [\w][\w.-]{0,127}.
 const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/
-// Dockerfile ARG names as BuildKit accepts them in --build-arg.
-const ARG_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
+// An ARG name is anything up to the `=` without whitespace (BuildKit's parser).
+const ARG_NAME = /^[^\s=]+$/
 const SECRET_ID = /^[A-Za-z0-9_.-]+$/
 
 /**
@@ -35,7 +35,7 @@ export function resolveInputs(opts: InputOptions, env: NodeJS.ProcessEnv, cwd = 
   const dockerfile = opts.dockerfile ? resolve(cwd, opts.dockerfile) : join(context, 'Dockerfile')
   checkDockerfile(opts.dockerfile ?? join(opts.context, 'Dockerfile'), dockerfile)
   for (const name of Object.keys(opts.buildArgs ?? {})) {
-    if (!ARG_NAME.test(name)) throw new UserError(`invalid build arg name "${name}": expected letters, digits and _`)
+    if (!ARG_NAME.test(name)) throw new UserError(`invalid build arg name "${name}"`)
   }
   const platforms = (opts.platforms ?? []).map((p) => p.trim()).filter((p) => p !== '')
   for (const platform of platforms) parsePlatform(platform)
