@@ -49,6 +49,7 @@ export interface PushedIndex extends PushedImage {
 
 const LOCAL_NAME = 'localhost/image-mirror-fixture'
 const CHUNK = 1024 * 1024
+const PLATFORMS: Array<{ arch: string; variant?: string }> = [{ arch: 'amd64' }, { arch: 'arm64', variant: 'v8' }]
 
 /** Builds a `FROM scratch` image with one layer of random data per entry of `layers` and pushes it. */
 export async function buildImage(opts: BuildImageOptions): Promise<PushedImage> {
@@ -61,8 +62,10 @@ export async function buildImage(opts: BuildImageOptions): Promise<PushedImage> 
       lines.push(`COPY layer-${i}.bin /layer-${i}.bin`)
     }
     await writeFile(join(ctx, 'Containerfile'), lines.join('\n') + '\n')
-    // --layers: without it buildah squashes a stage into a single layer.
-    await work.buildah(['bud', '-q', '--isolation', 'chroot', '--layers', '--format', imageFormat(opts), '-t', `${LOCAL_NAME}:latest`, ctx])
+    // --layers: without it buildah squashes a stage into one layer. It costs about 0.5 s per layer,
+    // so a single-layer image goes without.
+    const layered = opts.layers.length > 1 ? ['--layers'] : []
+    await work.buildah(['bud', '-q', '--isolation', 'chroot', ...layered, '--format', imageFormat(opts), '-t', `${LOCAL_NAME}:latest`, ctx])
     const ref = `${opts.registry.host}/${opts.repository}:${opts.tag}`
     const digestFile = join(work.dir, 'digest')
     await work.buildah([
@@ -85,10 +88,17 @@ export async function buildIndex(opts: PushOptions): Promise<PushedIndex> {
     for (const arch of ['amd64', 'arm64']) await writeFile(join(ctx, `${arch}.txt`), `${arch} ${randomHex()}\n`)
     await writeFile(join(ctx, 'Containerfile'), 'FROM scratch\nARG TARGETARCH\nCOPY ${TARGETARCH}.txt /payload.txt\n')
     const list = `${LOCAL_NAME}-list:latest`
-    await work.buildah([
-      'bud', '-q', '--isolation', 'chroot', '--layers', '--format', imageFormat(opts),
-      '--platform', 'linux/amd64,linux/arm64/v8', '--manifest', list, ctx
-    ])
+    await work.buildah(['manifest', 'create', list])
+    // One build per platform, in order: `bud --platform a,b` builds concurrently, which leaves the
+    // index order to chance and has been seen to put arm64's variant on the amd64 entry.
+    for (const platform of PLATFORMS) {
+      const image = `${LOCAL_NAME}:${platform.arch}`
+      await work.buildah([
+        'bud', '-q', '--isolation', 'chroot', '--format', imageFormat(opts), '--os', 'linux', '--arch', platform.arch,
+        ...(platform.variant === undefined ? [] : ['--variant', platform.variant]), '-t', image, ctx
+      ])
+      await work.buildah(['manifest', 'add', list, image])
+    }
     const ref = `${opts.registry.host}/${opts.repository}:${opts.tag}`
     const digestFile = join(work.dir, 'digest')
     await work.buildah([

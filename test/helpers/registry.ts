@@ -330,12 +330,19 @@ async function writeHtpasswd(dir: string, user: string, password: string): Promi
   return file
 }
 
-function isAlive(pid: number): boolean {
+/** Whether `pid` runs; a zombie (killed, not yet reaped by its new parent) counts as gone. */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0)
-    return true
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+  try {
+    // /proc/<pid>/stat: "pid (comm) state …"; comm may hold spaces, so read after the last ')'.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z'
+  } catch {
+    return true
   }
 }
 
