@@ -18,6 +18,7 @@ const PART = /(\d+)([a-zA-Z]*)/y
  */
 export function durationProblem(text: string): string | undefined {
   if (text.trim() === '') return 'is empty; write a duration such as 24h, 30m or 1h30m'
+  if (!/^\d/.test(text)) return 'is not a duration such as 24h, 30m or 1h30m'
   if (/\d[.,]\d/.test(text)) return 'has a fraction; use whole numbers of smaller units, like 1h30m'
   if (/^\d+$/.test(text)) return 'has no unit; add one of w, d, h, m, s (for example 90s)'
   PART.lastIndex = 0

@@ -31,8 +31,8 @@ const MAX_SHOWN = 60
 export function shown(node: ConfigNode): string {
   const from = node.vars.length === 0 ? '' : ` from ${node.vars.map((v) => `\${${v}}`).join(', ')}`
   if (node.secret) return node.vars.length === 0 ? 'value hidden' : `value${from} hidden`
-  if (node.kind === 'map') return 'got a mapping'
-  if (node.kind === 'seq') return 'got a list'
+  if (node.kind === 'map') return node.entries.length === 0 ? 'got {}' : 'got a mapping'
+  if (node.kind === 'seq') return node.items.length === 0 ? 'got []' : 'got a list'
   const { value } = node
   if (typeof value !== 'string') return `got ${String(value)}${from}`
   const text = JSON.stringify(value)

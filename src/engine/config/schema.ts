@@ -84,9 +84,8 @@ export function validateNode(node: ConfigNode, schemaIn: Schema, ctx: Validation
     const allowed = Array.isArray(schema.type) ? schema.type : [schema.type]
     const ok = allowed.includes(actual) || (actual === 'integer' && allowed.includes('number'))
     if (!ok) {
-      const quote = allowed.includes('string') && ['integer', 'number', 'boolean'].includes(actual)
       const words = allowed.map((t) => TYPE_WORDS[t]).join(' or ')
-      throw valueError(ctx.file, node, `expected ${words}${quote ? '; put the value in quotes' : ''}`)
+      throw valueError(ctx.file, node, `expected ${words}${typeHint(node, allowed)}`)
     }
   }
   if (node.kind === 'scalar') validateScalar(node, schema, ctx)
@@ -112,6 +111,14 @@ export function validateNode(node: ConfigNode, schemaIn: Schema, ctx: Validation
     const problem = run(node)
     if (problem !== undefined) throw valueError(ctx.file, node, problem)
   }
+}
+
+/** A hint for the two classic YAML surprises: unquoted numbers and unquoted `{tag}` templates. */
+function typeHint(node: ConfigNode, allowed: JsonType[]): string {
+  if (!allowed.includes('string')) return ''
+  if (node.kind === 'scalar' && ['number', 'boolean'].includes(typeof node.value)) return '; put the value in quotes'
+  const braces = node.kind === 'map' && node.entries.every((e) => e.node.kind === 'scalar' && e.node.value === null)
+  return braces ? '; put templates in quotes ("{tag}"), YAML reads {tag} as a mapping' : ''
 }
 
 function validateScalar(node: ConfigNode & { kind: 'scalar' }, schema: Schema, ctx: ValidationContext): void {

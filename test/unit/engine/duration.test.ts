@@ -29,10 +29,12 @@ const INVALID: Array<[string, string]> = [
   ['30m1h', 'duration "30m1h" lists units out of order or twice; write them largest first, like 1h30m'],
   ['1h1h', 'duration "1h1h" lists units out of order or twice; write them largest first, like 1h30m'],
   ['1.5h', 'duration "1.5h" has a fraction; use whole numbers of smaller units, like 1h30m'],
-  ['-1h', 'duration "-1h" has an unexpected "-" at position 1; write a duration such as 1h30m'],
+  ['-1h', 'duration "-1h" is not a duration such as 24h, 30m or 1h30m'],
+  ['soon', 'duration "soon" is not a duration such as 24h, 30m or 1h30m'],
   ['1h 30m', 'duration "1h 30m" has an unexpected " " at position 3; write a duration such as 1h30m'],
   ['0s', 'duration "0s" must be longer than zero'],
-  ['h', 'duration "h" has an unexpected "h" at position 1; write a duration such as 1h30m']
+  ['1h30', 'duration "1h30" has no unit after 30; add one of w, d, h, m, s'],
+  ['h', 'duration "h" is not a duration such as 24h, 30m or 1h30m']
 ]
 
 for (const [text, message] of INVALID) {
