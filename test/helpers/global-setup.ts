@@ -17,6 +17,7 @@ const VARIANTS: Record<RegistryName, Omit<RegistryOptions, 'name'>> = {
   nodelete: { auth: 'none', deleteEnabled: false }
 }
 
+const ENV_DIR_PREFIX = 'image-mirror-test-env-'
 let running: RunningRegistry[] = []
 let envDir: string | undefined
 let stopAllSync: (() => void) | undefined
@@ -30,8 +31,8 @@ const signals = ['SIGINT', 'SIGTERM'] as const
 async function harness() {
   const { register } = await import('tsx/esm/api')
   register()
-  const [registry, env] = await Promise.all([import('./registry.js'), import('./env.js')])
-  return { ...registry, ...env }
+  const [registry, env, images] = await Promise.all([import('./registry.js'), import('./env.js'), import('./images.js')])
+  return { ...registry, ...env, ...images }
 }
 
 /** Starts the shared registries and publishes them to test processes. */
@@ -39,6 +40,8 @@ export async function globalSetup(): Promise<void> {
   const h = await harness()
   stopAllSync = h.stopAllRegistriesSync
   h.killLeftoverRegistries()
+  h.removeLeftoverBuildDirs()
+  h.removeOrphanedDirs(ENV_DIR_PREFIX)
   installCleanupHooks()
   const started = await Promise.allSettled(h.REGISTRY_NAMES.map((name) => h.startRegistry({ name, ...VARIANTS[name] })))
   running = started.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []))
@@ -48,7 +51,8 @@ export async function globalSetup(): Promise<void> {
     throw failed.reason
   }
   const registries = Object.fromEntries(running.map((r) => [r.name, h.registryInfo(r)])) as TestEnv['registries']
-  envDir = mkdtempSync(join(tmpdir(), 'image-mirror-test-env-'))
+  envDir = mkdtempSync(join(tmpdir(), ENV_DIR_PREFIX))
+  h.markOwned(envDir)
   const file = join(envDir, 'env.json')
   writeFileSync(file, JSON.stringify({ registries } satisfies TestEnv, null, 2))
   process.env[h.TEST_ENV_VAR] = file

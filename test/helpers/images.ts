@@ -7,6 +7,7 @@ import { createHash, randomFillSync } from 'node:crypto'
 import { mkdir, mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { markOwned, removeOrphanedDirs } from './registry.js'
 import type { RunningRegistryInfo } from './registry.js'
 import { skopeoRaw } from './skopeo.js'
 
@@ -48,6 +49,7 @@ export interface PushedIndex extends PushedImage {
 }
 
 const LOCAL_NAME = 'localhost/image-mirror-fixture'
+const BUILD_DIR_PREFIX = 'image-mirror-build-'
 const CHUNK = 1024 * 1024
 const PLATFORMS: Array<{ arch: string; variant?: string }> = [{ arch: 'amd64' }, { arch: 'arm64', variant: 'v8' }]
 
@@ -115,6 +117,11 @@ export async function buildIndex(opts: PushOptions): Promise<PushedIndex> {
   })
 }
 
+/** Removes build dirs of test processes that died mid-build; returns how many. */
+export function removeLeftoverBuildDirs(): number {
+  return removeOrphanedDirs(BUILD_DIR_PREFIX)
+}
+
 interface WorkDir {
   dir: string
   buildah(args: string[]): Promise<void>
@@ -122,7 +129,8 @@ interface WorkDir {
 
 /** Runs `fn` with a fresh temp dir and a buildah bound to vfs storage inside it; removes it afterwards. */
 async function withWorkDir<T>(fn: (work: WorkDir) => Promise<T>): Promise<T> {
-  const dir = await mkdtemp(join(tmpdir(), 'image-mirror-build-'))
+  const dir = await mkdtemp(join(tmpdir(), BUILD_DIR_PREFIX))
+  markOwned(dir)
   const storage = ['--root', join(dir, 'root'), '--runroot', join(dir, 'runroot'), '--storage-driver', 'vfs']
   const env = { ...process.env, TMPDIR: dir, BUILDAH_ISOLATION: 'chroot' }
   const buildah = (args: string[]) =>

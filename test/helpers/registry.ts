@@ -4,7 +4,7 @@
 // Bearer token auth (token-server.ts) and TLS with a fresh CA.
 import { execFile, spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { request as httpRequest } from 'node:http'
 import { request as httpsRequest } from 'node:https'
@@ -204,6 +204,40 @@ export function killLeftoverRegistries(): number {
   return killed
 }
 
+const OWNER_FILE = 'owner.pid'
+
+/** Marks a temp dir as this process's, so removeOrphanedDirs can tell a leftover from a dir in use. */
+export function markOwned(dir: string): void {
+  writeFileSync(join(dir, OWNER_FILE), String(process.pid))
+}
+
+/**
+ * Removes temp dirs named `<prefix>…` whose owning process (see markOwned) is
+ * gone, e.g. build dirs of a test process killed mid-build. Returns how many.
+ */
+export function removeOrphanedDirs(prefix: string): number {
+  let removed = 0
+  let entries: string[]
+  try {
+    entries = readdirSync(tmpdir()).filter((e) => e.startsWith(prefix))
+  } catch {
+    return 0
+  }
+  for (const entry of entries) {
+    const dir = join(tmpdir(), entry)
+    let owner: number | undefined
+    try {
+      owner = Number(readFileSync(join(dir, OWNER_FILE), 'utf8'))
+    } catch {
+      if (!isOldEnough(dir)) continue
+    }
+    if (owner !== undefined && isAlive(owner)) continue
+    rmSync(dir, { recursive: true, force: true })
+    removed++
+  }
+  return removed
+}
+
 /** Stops every registry this process started, synchronously (for exit and signal handlers). */
 export function stopAllRegistriesSync(): void {
   for (const [pid, entry] of live) {
@@ -362,10 +396,13 @@ function killNow(pid: number): void {
   }
 }
 
-/** A dir without a pidfile is only stale once no start-up can still be writing it. */
+/**
+ * A dir without an owner record is only taken for stale after an hour: it may
+ * come from a harness version that wrote none, or be a few milliseconds old.
+ */
 function isOldEnough(dir: string): boolean {
   try {
-    return Date.now() - statSync(dir).mtimeMs > 60_000
+    return Date.now() - statSync(dir).mtimeMs > 3_600_000
   } catch {
     return false
   }
