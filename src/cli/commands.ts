@@ -31,5 +31,13 @@ export const COMMANDS: Record<string, Entry> = {
   build: {
     summary: 'build and push an image unless the registry already has its content tag',
     load: async () => (await import('./commands/build.js')).command
+  },
+  promote: {
+    summary: 'copy an image by digest to the destinations of every promotion policy that watches it',
+    load: async () => (await import('./commands/promote.js')).command
+  },
+  mirror: {
+    summary: 'mirror the third-party images of the config into the mirror registry',
+    load: async () => (await import('./commands/mirror.js')).command
   }
 }
