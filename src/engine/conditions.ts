@@ -2,7 +2,15 @@ import { UserError } from '../errors.js'
 import { compileTagPatterns, type TagFilter } from './tag-patterns.js'
 
 /** Operators on one string value (a tag or a label), as written in the config. */
-export const VALUE_OPERATORS = ['equals', 'starts-with', 'ends-with', 'contains', 'one-of', 'not-one-of', 'matches'] as const
+export const VALUE_OPERATORS = [
+  'equals',
+  'starts-with',
+  'ends-with',
+  'contains',
+  'one-of',
+  'not-one-of',
+  'matches'
+] as const
 export type ValueOperator = (typeof VALUE_OPERATORS)[number]
 
 /** A compiled condition on one string value. */
@@ -68,12 +76,15 @@ export function parseValueCondition(raw: unknown, where: string): ValueCondition
         return { op: 'matches', filter: compileTagPatterns(value as string[] | string) }
       case 'all':
       case 'any':
-        if (!Array.isArray(value) || value.length === 0) throw new UserError(`${at}: expected a non-empty list`)
+        if (!Array.isArray(value) || value.length === 0)
+          throw new UserError(`${at}: expected a non-empty list`)
         return { op: key, of: value.map((v, n) => parseValueCondition(v, `${at}[${n}]`)) }
       case 'not':
         return { op: 'not', of: parseValueCondition(value, at) }
       default:
-        throw new UserError(`${at}: unknown operator; use ${[...VALUE_OPERATORS, 'all', 'any', 'not'].join(', ')}`)
+        throw new UserError(
+          `${at}: unknown operator; use ${[...VALUE_OPERATORS, 'all', 'any', 'not'].join(', ')}`
+        )
     }
   })
   return conjunction(parts, (of) => ({ op: 'all', of }))
@@ -95,7 +106,8 @@ export function parseWhen(raw: unknown, where = 'when'): When {
         }))
       case 'all':
       case 'any':
-        if (!Array.isArray(value) || value.length === 0) throw new UserError(`${at}: expected a non-empty list`)
+        if (!Array.isArray(value) || value.length === 0)
+          throw new UserError(`${at}: expected a non-empty list`)
         return [{ kind: key, of: value.map((v, n) => parseWhen(v, `${at}[${n}]`)) }]
       case 'not':
         return [{ kind: 'not', of: parseWhen(value, at) }]
@@ -120,42 +132,72 @@ const q = JSON.stringify
  * Evaluates a value condition. A missing value (an unset label) fails every
  * operator except `not-one-of`, and `not` inverts that as usual.
  */
-export function evaluateValue(cond: ValueCondition, subject: string, value: string | undefined): Decision {
+export function evaluateValue(
+  cond: ValueCondition,
+  subject: string,
+  value: string | undefined
+): Decision {
   // `no` is a whole phrase ("does not end with …") so both outcomes read as sentences.
   const leaf = (test: (v: string) => boolean, yes: string, no: string): Decision => {
-    if (value === undefined) return { matched: false, reasons: [`${subject} is not set, so it ${no}`] }
+    if (value === undefined)
+      return { matched: false, reasons: [`${subject} is not set, so it ${no}`] }
     const matched = test(value)
     return { matched, reasons: [`${subject} ${q(value)} ${matched ? yes : no}`] }
   }
   switch (cond.op) {
     case 'equals':
-      return leaf((v) => v === cond.value, `equals ${q(cond.value)}`, `does not equal ${q(cond.value)}`)
+      return leaf(
+        (v) => v === cond.value,
+        `equals ${q(cond.value)}`,
+        `does not equal ${q(cond.value)}`
+      )
     case 'starts-with': {
       const x = q(cond.value)
       return leaf((v) => v.startsWith(cond.value), `starts with ${x}`, `does not start with ${x}`)
     }
     case 'ends-with':
-      return leaf((v) => v.endsWith(cond.value), `ends with ${q(cond.value)}`, `does not end with ${q(cond.value)}`)
+      return leaf(
+        (v) => v.endsWith(cond.value),
+        `ends with ${q(cond.value)}`,
+        `does not end with ${q(cond.value)}`
+      )
     case 'contains':
-      return leaf((v) => v.includes(cond.value), `contains ${q(cond.value)}`, `does not contain ${q(cond.value)}`)
+      return leaf(
+        (v) => v.includes(cond.value),
+        `contains ${q(cond.value)}`,
+        `does not contain ${q(cond.value)}`
+      )
     case 'one-of': {
       const list = cond.values.map((x) => q(x)).join(', ')
       return leaf((v) => cond.values.includes(v), `is one of ${list}`, `is not one of ${list}`)
     }
     case 'not-one-of': {
       const list = cond.values.map((x) => q(x)).join(', ')
-      if (value === undefined) return { matched: true, reasons: [`${subject} is not set, so it is none of ${list}`] }
+      if (value === undefined)
+        return { matched: true, reasons: [`${subject} is not set, so it is none of ${list}`] }
       const matched = !cond.values.includes(value)
-      return { matched, reasons: [`${subject} ${q(value)} ${matched ? 'is none of' : 'is one of'} ${list}`] }
+      return {
+        matched,
+        reasons: [`${subject} ${q(value)} ${matched ? 'is none of' : 'is one of'} ${list}`]
+      }
     }
     case 'matches':
       if (value === undefined) {
-        return { matched: false, reasons: [`${subject} is not set, so it does not match ${cond.filter.patterns.join(',')}`] }
+        return {
+          matched: false,
+          reasons: [`${subject} is not set, so it does not match ${cond.filter.patterns.join(',')}`]
+        }
       }
-      return { matched: cond.filter.matches(value), reasons: [`${subject} ${cond.filter.explain(value)}`] }
+      return {
+        matched: cond.filter.matches(value),
+        reasons: [`${subject} ${cond.filter.explain(value)}`]
+      }
     case 'all':
     case 'any':
-      return combine(cond.op, cond.of.map((c) => evaluateValue(c, subject, value)))
+      return combine(
+        cond.op,
+        cond.of.map((c) => evaluateValue(c, subject, value))
+      )
     case 'not':
       return invert(evaluateValue(cond.of, subject, value))
   }
@@ -167,7 +209,10 @@ function combine(op: 'all' | 'any', results: Decision[]): Decision {
 }
 
 function invert(inner: Decision): Decision {
-  return { matched: !inner.matched, reasons: [...inner.reasons, `not: ${inner.matched ? 'matched, so no' : 'no match, so yes'}`] }
+  return {
+    matched: !inner.matched,
+    reasons: [...inner.reasons, `not: ${inner.matched ? 'matched, so no' : 'no match, so yes'}`]
+  }
 }
 
 /**
@@ -175,7 +220,10 @@ function invert(inner: Decision): Decision {
  * `labels` are the image config labels; when the block needs labels and none
  * are given, every label counts as unset.
  */
-export function evaluateWhen(when: When, image: { tag: string; labels?: Record<string, string> }): Decision {
+export function evaluateWhen(
+  when: When,
+  image: { tag: string; labels?: Record<string, string> }
+): Decision {
   switch (when.kind) {
     case 'tag':
       return evaluateValue(when.condition, 'tag', image.tag)
@@ -183,7 +231,10 @@ export function evaluateWhen(when: When, image: { tag: string; labels?: Record<s
       return evaluateValue(when.condition, `label ${when.name}`, image.labels?.[when.name])
     case 'all':
     case 'any':
-      return combine(when.kind, when.of.map((w) => evaluateWhen(w, image)))
+      return combine(
+        when.kind,
+        when.of.map((w) => evaluateWhen(w, image))
+      )
     case 'not':
       return invert(evaluateWhen(when.of, image))
   }

@@ -34,7 +34,8 @@ export function durationProblem(text: string): string | undefined {
     if (unit === '') return `has no unit after ${digits}; add one of w, d, h, m, s`
     const rank = UNIT_ORDER.indexOf(unit)
     if (rank < 0) return `has an unknown unit "${unit}"; use w, d, h, m or s`
-    if (rank <= last) return 'lists units out of order or twice; write them largest first, like 1h30m'
+    if (rank <= last)
+      return 'lists units out of order or twice; write them largest first, like 1h30m'
     last = rank
     total += Number(digits) * (UNIT_MS[unit] as number)
   }

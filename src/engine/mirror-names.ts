@@ -29,7 +29,12 @@ export const MIRROR_HASH_LENGTH = 12
 
 // One path component of a repository name (distribution/reference grammar).
 const COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/
-const DOCKER_HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com'])
+const DOCKER_HUB_ALIASES = new Set([
+  'docker.io',
+  'index.docker.io',
+  'registry-1.docker.io',
+  'registry.hub.docker.com'
+])
 
 /** Registry host in a comparable form: lower case, Docker Hub aliases folded to docker.io. */
 export function canonicalRegistry(host: string): string {
@@ -37,12 +42,12 @@ export function canonicalRegistry(host: string): string {
   return DOCKER_HUB_ALIASES.has(lower) ? 'docker.io' : lower
 }
 
-/** True when the image already lives on the mirror registry, so mirroring it would copy it onto itself. */
+/** True when the image is already on the mirror registry: mirroring would copy it onto itself. */
 export function isOnMirrorRegistry(source: Reference, mirrorRegistry: string): boolean {
   return canonicalRegistry(source.registry) === canonicalRegistry(mirrorRegistry)
 }
 
-/** The full source reference the mirror tag's hash covers; a missing tag and digest mean `latest`. */
+/** The full source reference the mirror tag's hash covers; no tag and no digest mean `latest`. */
 export function canonicalSource(source: Reference): string {
   const tag = source.tag ?? (source.digest === undefined ? 'latest' : undefined)
   return (
@@ -52,7 +57,7 @@ export function canonicalSource(source: Reference): string {
   )
 }
 
-/** Explains what is wrong with a service name, or returns undefined when it is a valid repository component. */
+/** Explains what is wrong with a service name (a repository path component), or undefined. */
 export function serviceNameProblem(service: string): string | undefined {
   if (service.length > 128) return 'is longer than 128 characters'
   if (!COMPONENT.test(service)) {
@@ -101,7 +106,9 @@ export function mirrorTag(source: Reference): string {
       : source.repository
   const version =
     source.tag ??
-    (source.digest === undefined ? 'latest' : source.digest.replace(':', '-').slice(0, 'sha256-'.length + 12))
+    (source.digest === undefined
+      ? 'latest'
+      : source.digest.replace(':', '-').slice(0, 'sha256-'.length + 12))
   const readable = `${path}.${version}`
     .replaceAll('/', '.')
     .replace(/[^A-Za-z0-9_.-]+/g, '-')

@@ -37,7 +37,11 @@ export function shardOf(key: string, total: number): number {
  * key, never on its position, so adding or removing an entry does not move
  * the others to another shard; the result keeps the input order.
  */
-export function selectShard<T>(entries: readonly T[], key: (entry: T) => string, shard: Shard): T[] {
+export function selectShard<T>(
+  entries: readonly T[],
+  key: (entry: T) => string,
+  shard: Shard
+): T[] {
   checkShard(shard, `${shard.index}/${shard.total}`)
   if (shard.total === 1) return [...entries]
   return entries.filter((entry) => shardOf(key(entry), shard.total) === shard.index)
@@ -60,7 +64,9 @@ function checkShard(shard: Shard, text: string): void {
     throw new UserError(`shard "${text}": the total must be at least 1`)
   }
   if (!Number.isSafeInteger(index) || index < 1) {
-    throw new UserError(`shard "${text}": the index counts from 1, so the first shard is 1/${total}`)
+    throw new UserError(
+      `shard "${text}": the index counts from 1, so the first shard is 1/${total}`
+    )
   }
   if (index > total) {
     throw new UserError(`shard "${text}": index ${index} is greater than the total ${total}`)

@@ -11,9 +11,7 @@ export interface TagFilter {
 }
 
 // One token consumes exactly one character, except STAR which consumes any run.
-type Token =
-  | { kind: 'star' }
-  | { kind: 'char'; test: (c: string) => boolean }
+type Token = { kind: 'star' } | { kind: 'char'; test: (c: string) => boolean }
 
 /**
  * Compiles one glob with the exact semantics of Python's `fnmatch.fnmatchcase`

@@ -24,6 +24,7 @@ export const TAG_TEMPLATE_PLACEHOLDERS = [
   'date'
 ] as const
 export type Placeholder = (typeof TAG_TEMPLATE_PLACEHOLDERS)[number]
+const PLACEHOLDER_LIST = TAG_TEMPLATE_PLACEHOLDERS.map((p) => `{${p}}`).join(' ')
 
 /** Longest tag the distribution spec allows. */
 export const MAX_TAG_LENGTH = 128
@@ -50,12 +51,13 @@ function parseTemplate(template: string): Part[] {
     if (!(TAG_TEMPLATE_PLACEHOLDERS as readonly string[]).includes(name)) {
       throw templateError(
         template,
-        `unknown placeholder {${body}}; use ${TAG_TEMPLATE_PLACEHOLDERS.map((p) => `{${p}}`).join(' ')}`
+        `unknown placeholder {${body}}; use ${PLACEHOLDER_LIST}`
       )
     }
     if (colon >= 0 && name !== 'date') throw templateError(template, `{${name}} takes no format`)
     const format = colon < 0 ? undefined : body.slice(colon + 1)
-    if (format === '') throw templateError(template, '{date:} needs a format such as {date:YYYYMMDD}')
+    if (format === '')
+      throw templateError(template, '{date:} needs a format such as {date:YYYYMMDD}')
     parts.push(format === undefined ? { name: name as Placeholder } : { name: 'date', format })
     rest = rest.slice(close + 1)
   }
@@ -112,7 +114,11 @@ export function renderTagTemplate(template: string, vars: TagTemplateVars): stri
   return sanitizeTag(rendered, template)
 }
 
-function value(template: string, part: { name: Placeholder; format?: string }, vars: TagTemplateVars): string {
+function value(
+  template: string,
+  part: { name: Placeholder; format?: string },
+  vars: TagTemplateVars
+): string {
   const need = (v: string | undefined, what: string): string => {
     if (v === undefined || v === '') {
       throw templateError(template, `{${part.name}} needs ${what}, which is not known here`)
@@ -141,7 +147,8 @@ function value(template: string, part: { name: Placeholder; format?: string }, v
 
 function digestHex(template: string, digest: string): string {
   const hex = digest.slice(digest.indexOf(':') + 1)
-  if (!/^[a-f0-9]{12,}$/.test(hex)) throw templateError(template, `digest "${digest}" is not algorithm:hex`)
+  if (!/^[a-f0-9]{12,}$/.test(hex))
+    throw templateError(template, `digest "${digest}" is not algorithm:hex`)
   return hex
 }
 
@@ -169,7 +176,9 @@ export function formatDate(date: Date, format: string): string {
 export function sanitizeTag(text: string, source = text): string {
   const cleaned = text.replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/^[.-]+/, '')
   if (cleaned === '') {
-    throw new UserError(`tag template "${source}": gives "${text}", which has no valid tag characters`)
+    throw new UserError(
+      `tag template "${source}": gives "${text}", which has no valid tag characters`
+    )
   }
   if (cleaned.length <= MAX_TAG_LENGTH) return cleaned
   const hash = createHash('sha256').update(text).digest('hex').slice(0, TRUNCATION_HASH_LENGTH)

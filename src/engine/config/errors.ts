@@ -14,7 +14,9 @@ export class ConfigError extends UserError {
 
   constructor(file: string, pos: Pos, path: string, problem: string, got?: string) {
     const where = path === '' ? '' : `${path}: `
-    super(`${file}:${pos.line}:${pos.col}: ${where}${problem}${got === undefined ? '' : ` (${got})`}`)
+    super(
+      `${file}:${pos.line}:${pos.col}: ${where}${problem}${got === undefined ? '' : ` (${got})`}`
+    )
     this.file = file
     this.line = pos.line
     this.col = pos.col

@@ -42,7 +42,8 @@ export function interpolate(text: string, env: NodeJS.ProcessEnv): Interpolated 
     const name = sep < 0 ? body : body.slice(0, sep)
     if (!NAME.test(name)) {
       throw new InterpolationError(
-        `"\${${body}}" is not a variable reference; use \${NAME} or \${NAME:-default}, or $\${ for a literal`
+        `"\${${body}}" is not a variable reference; ` +
+          'use ${NAME} or ${NAME:-default}, or $${ for a literal'
       )
     }
     const fallback = sep < 0 ? undefined : body.slice(sep + 2)

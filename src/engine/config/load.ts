@@ -23,7 +23,12 @@ export const DEFAULT_CONFIG_FILE = '.image-mirror.yml'
  */
 export function parseConfig(text: string, file: string, env: NodeJS.ProcessEnv): Config {
   const lines = new LineCounter()
-  const doc = parseDocument(text, { lineCounter: lines, merge: true, prettyErrors: false, uniqueKeys: true })
+  const doc = parseDocument(text, {
+    lineCounter: lines,
+    merge: true,
+    prettyErrors: false,
+    uniqueKeys: true
+  })
   const syntax = doc.errors[0]
   if (syntax !== undefined) {
     const { line, col } = lines.linePos(syntax.pos[0])
@@ -47,7 +52,8 @@ export async function loadConfig(path: string, env: NodeJS.ProcessEnv): Promise<
     text = await readFile(path, 'utf8')
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String(code)
+    const why =
+      code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String(code)
     throw new UserError(`config file ${path}: cannot read it (${why})`, { cause: error })
   }
   return parseConfig(text, path, env)

@@ -40,7 +40,7 @@ export type ConfigNode = ScalarNode | MapNode | SeqNode
 const SECRET_KEY = /password|token|secret|webhook/i
 const MAX_NODES = 100_000
 
-/** Path of a child: `a.b`, `a[0]`, or `a["org.opencontainers.image.licenses"]` for keys with dots. */
+/** Path of a child: `a.b`, `a[0]`, or `a["org.opencontainers.image.licenses"]` for dotted keys. */
 export function childPath(parent: string, key: string | number): string {
   if (typeof key === 'number') return `${parent}[${key}]`
   if (!/^[A-Za-z0-9_-]+$/.test(key)) return `${parent}[${JSON.stringify(key)}]`
@@ -61,10 +61,23 @@ interface Context {
  * interpolates `${VAR}` in string scalars except under `x-` keys, which are
  * free for YAML anchors and are neither interpolated nor validated.
  */
-export function buildNodes(doc: Document, lines: LineCounter, file: string, env: NodeJS.ProcessEnv): ConfigNode {
+export function buildNodes(
+  doc: Document,
+  lines: LineCounter,
+  file: string,
+  env: NodeJS.ProcessEnv
+): ConfigNode {
   const ctx: Context = { doc, lines, file, env, count: 0 }
   const root = doc.contents
-  if (root === null) return { kind: 'scalar', value: null, pos: { line: 1, col: 1 }, path: '', secret: false, vars: [] }
+  if (root === null)
+    return {
+      kind: 'scalar',
+      value: null,
+      pos: { line: 1, col: 1 },
+      path: '',
+      secret: false,
+      vars: []
+    }
   return build(ctx, root as Node, '', false, false)
 }
 
@@ -75,12 +88,18 @@ function position(ctx: Context, node: { range?: [number, number, number] | null 
 
 function build(ctx: Context, node: Node, path: string, secret: boolean, raw: boolean): ConfigNode {
   if (++ctx.count > MAX_NODES) {
-    throw new ConfigError(ctx.file, position(ctx, node), path, 'too many nodes; is an alias nested in itself?')
+    throw new ConfigError(
+      ctx.file,
+      position(ctx, node),
+      path,
+      'too many nodes; is an alias nested in itself?'
+    )
   }
   const pos = position(ctx, node)
   if (isAlias(node)) {
     const target = node.resolve(ctx.doc)
-    if (target === undefined) throw new ConfigError(ctx.file, pos, path, `unknown alias *${node.source}`)
+    if (target === undefined)
+      throw new ConfigError(ctx.file, pos, path, `unknown alias *${node.source}`)
     return { ...build(ctx, target as Node, path, secret, raw), pos }
   }
   if (isScalar(node)) {
@@ -90,7 +109,8 @@ function build(ctx: Context, node: Node, path: string, secret: boolean, raw: boo
         const result = interpolate(value, ctx.env)
         return { kind: 'scalar', value: result.value, pos, path, secret, vars: result.vars }
       } catch (error) {
-        if (error instanceof InterpolationError) throw new ConfigError(ctx.file, pos, path, error.message)
+        if (error instanceof InterpolationError)
+          throw new ConfigError(ctx.file, pos, path, error.message)
         throw error
       }
     }
@@ -100,7 +120,9 @@ function build(ctx: Context, node: Node, path: string, secret: boolean, raw: boo
     throw new ConfigError(ctx.file, pos, path, `unsupported YAML value of type ${typeof value}`)
   }
   if (isSeq(node)) {
-    const items = node.items.map((item, n) => build(ctx, item as Node, childPath(path, n), secret, raw))
+    const items = node.items.map((item, n) =>
+      build(ctx, item as Node, childPath(path, n), secret, raw)
+    )
     return { kind: 'seq', items, pos, path, secret, vars: [] }
   }
   if (isMap(node)) return buildMap(ctx, node, pos, path, secret, raw)
@@ -145,14 +167,25 @@ function buildMap(
   return { kind: 'map', entries, pos, path, secret, vars: [] }
 }
 
-/** The entries a `<<` merge key brings in: one mapping or a list of mappings, resolved at this path. */
-function mergeSources(ctx: Context, value: Node, path: string, secret: boolean, raw: boolean): MapEntry[] {
+/** The entries a `<<` merge key brings in (one mapping or a list of them), built at this path. */
+function mergeSources(
+  ctx: Context,
+  value: Node,
+  path: string,
+  secret: boolean,
+  raw: boolean
+): MapEntry[] {
   const sources = isSeq(value) ? (value.items as Node[]) : [value]
   const merged: MapEntry[] = []
   for (const source of sources) {
     const built = build(ctx, source, path, secret, raw)
     if (built.kind !== 'map') {
-      throw new ConfigError(ctx.file, built.pos, path, 'a << merge key needs a mapping or a list of mappings')
+      throw new ConfigError(
+        ctx.file,
+        built.pos,
+        path,
+        'a << merge key needs a mapping or a list of mappings'
+      )
     }
     for (const entry of built.entries) {
       if (!merged.some((e) => e.key === entry.key)) merged.push(entry)

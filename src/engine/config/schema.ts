@@ -31,12 +31,33 @@ export type JsonType = 'string' | 'integer' | 'number' | 'boolean' | 'object' | 
 
 /** Keywords the validator applies; annotations are ignored, anything else is a schema bug. */
 export const VALIDATION_KEYWORDS = [
-  '$ref', 'type', 'properties', 'patternProperties', 'additionalProperties', 'required',
-  'minProperties', 'items', 'minItems', 'uniqueItems', 'enum', 'const', 'pattern', 'minLength',
-  'x-check', 'x-pattern-hint'
+  '$ref',
+  'type',
+  'properties',
+  'patternProperties',
+  'additionalProperties',
+  'required',
+  'minProperties',
+  'items',
+  'minItems',
+  'uniqueItems',
+  'enum',
+  'const',
+  'pattern',
+  'minLength',
+  'x-check',
+  'x-pattern-hint'
 ]
 export const ANNOTATION_KEYWORDS = [
-  '$schema', '$id', '$defs', '$comment', 'title', 'description', 'markdownDescription', 'default', 'examples'
+  '$schema',
+  '$id',
+  '$defs',
+  '$comment',
+  'title',
+  'description',
+  'markdownDescription',
+  'default',
+  'examples'
 ]
 
 /** A semantic check: returns what is wrong with the node's value, or undefined. */
@@ -91,14 +112,19 @@ export function validateNode(node: ConfigNode, schemaIn: Schema, ctx: Validation
   if (node.kind === 'scalar') validateScalar(node, schema, ctx)
   if (node.kind === 'seq') {
     if (schema.minItems !== undefined && node.items.length < schema.minItems) {
-      throw valueError(ctx.file, node, schema.minItems === 1 ? 'must not be empty' : `needs at least ${schema.minItems} items`)
+      throw valueError(
+        ctx.file,
+        node,
+        schema.minItems === 1 ? 'must not be empty' : `needs at least ${schema.minItems} items`
+      )
     }
     const seen = new Map<unknown, number>()
     node.items.forEach((item, n) => {
       if (schema.items !== undefined) validateNode(item, schema.items, ctx)
       if (schema.uniqueItems === true && item.kind === 'scalar') {
         const first = seen.get(item.value)
-        if (first !== undefined) throw valueError(ctx.file, item, `repeats item ${first + 1} of the list`)
+        if (first !== undefined)
+          throw valueError(ctx.file, item, `repeats item ${first + 1} of the list`)
         seen.set(item.value, n)
       }
     })
@@ -116,12 +142,19 @@ export function validateNode(node: ConfigNode, schemaIn: Schema, ctx: Validation
 /** A hint for the two classic YAML surprises: unquoted numbers and unquoted `{tag}` templates. */
 function typeHint(node: ConfigNode, allowed: JsonType[]): string {
   if (!allowed.includes('string')) return ''
-  if (node.kind === 'scalar' && ['number', 'boolean'].includes(typeof node.value)) return '; put the value in quotes'
-  const braces = node.kind === 'map' && node.entries.every((e) => e.node.kind === 'scalar' && e.node.value === null)
+  if (node.kind === 'scalar' && ['number', 'boolean'].includes(typeof node.value))
+    return '; put the value in quotes'
+  const braces =
+    node.kind === 'map' &&
+    node.entries.every((e) => e.node.kind === 'scalar' && e.node.value === null)
   return braces ? '; put templates in quotes ("{tag}"), YAML reads {tag} as a mapping' : ''
 }
 
-function validateScalar(node: ConfigNode & { kind: 'scalar' }, schema: Schema, ctx: ValidationContext): void {
+function validateScalar(
+  node: ConfigNode & { kind: 'scalar' },
+  schema: Schema,
+  ctx: ValidationContext
+): void {
   const { value } = node
   if (schema.const !== undefined && value !== schema.const) {
     throw valueError(ctx.file, node, `must be ${JSON.stringify(schema.const)}`)
@@ -135,7 +168,11 @@ function validateScalar(node: ConfigNode & { kind: 'scalar' }, schema: Schema, c
   }
   if (schema.pattern !== undefined && !new RegExp(schema.pattern, 'u').test(value)) {
     const hint = schema['x-pattern-hint']
-    throw valueError(ctx.file, node, hint === undefined ? `must match ${schema.pattern}` : `must be ${hint}`)
+    throw valueError(
+      ctx.file,
+      node,
+      hint === undefined ? `must match ${schema.pattern}` : `must be ${hint}`
+    )
   }
 }
 
@@ -145,7 +182,8 @@ function validateMap(node: MapNode, schema: Schema, ctx: ValidationContext): voi
     if (child === undefined) {
       const known = Object.keys(schema.properties ?? {})
       const guess = closest(entry.key, known)
-      const hint = guess === undefined ? `; known keys: ${known.join(', ')}` : ` (did you mean ${guess}?)`
+      const hint =
+        guess === undefined ? `; known keys: ${known.join(', ')}` : ` (did you mean ${guess}?)`
       throw new ConfigError(ctx.file, entry.keyPos, entry.node.path, `unknown key${hint}`)
     }
     validateNode(entry.node, child, ctx)
@@ -184,7 +222,9 @@ function distance(a: string, b: string): number {
     const next = [i]
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1
-      next.push(Math.min((row[j] as number) + 1, (next[j - 1] as number) + 1, (row[j - 1] as number) + cost))
+      next.push(
+        Math.min((row[j] as number) + 1, (next[j - 1] as number) + 1, (row[j - 1] as number) + cost)
+      )
     }
     row = next
   }

@@ -26,7 +26,7 @@ export interface RegistrySettings {
   /** Secret: never log or print. */
   password?: string
   insecure: boolean
-  /** Absolute path of a PEM bundle (relative paths in the file are resolved against its directory). */
+  /** PEM bundle, absolute; relative paths in the file are resolved against its directory. */
   caFile?: string
 }
 

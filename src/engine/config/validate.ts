@@ -53,7 +53,9 @@ function repository(text: string): RepositoryRef {
 }
 
 function sameRepository(a: RepositoryRef, b: RepositoryRef): boolean {
-  return canonicalRegistry(a.registry) === canonicalRegistry(b.registry) && a.repository === b.repository
+  return (
+    canonicalRegistry(a.registry) === canonicalRegistry(b.registry) && a.repository === b.repository
+  )
 }
 
 /** Turns a schema-valid document into the typed Config, or throws a ConfigError. */
@@ -99,7 +101,12 @@ function registries(root: MapNode, file: string): RegistrySettings[] {
     const password = str(entry, 'password')
     if ((username === undefined) !== (password === undefined)) {
       const missing = username === undefined ? 'username' : 'password'
-      throw new ConfigError(file, entry.pos, `${entry.path}.${missing}`, 'username and password go together; this one is missing')
+      throw new ConfigError(
+        file,
+        entry.pos,
+        `${entry.path}.${missing}`,
+        'username and password go together; this one is missing'
+      )
     }
     const caFile = str(entry, 'ca-file')
     return {
@@ -116,16 +123,30 @@ function images(root: MapNode, mirror: MirrorSettings | undefined, file: string)
   const list = maps(root, 'images')
   const imagesNode = get(root, 'images')
   if (list.length > 0 && mirror === undefined) {
-    throw new ConfigError(file, (imagesNode as ConfigNode).pos, 'images', 'needs a mirror: section naming the mirror registry')
+    throw new ConfigError(
+      file,
+      (imagesNode as ConfigNode).pos,
+      'images',
+      'needs a mirror: section naming the mirror registry'
+    )
   }
   return list.map((entry) => {
     const text = str(entry, 'source') as string
     const service = str(entry, 'service')
     if (mirror?.mode === 'service' && service === undefined) {
-      throw new ConfigError(file, entry.pos, `${entry.path}.service`, 'required key is missing in service mode (mirror.mode)')
+      throw new ConfigError(
+        file,
+        entry.pos,
+        `${entry.path}.service`,
+        'required key is missing in service mode (mirror.mode)'
+      )
     }
     if (mirror?.mode === 'cluster' && service !== undefined) {
-      throw valueError(file, get(entry, 'service') as ConfigNode, 'is only used in service mode; remove it or set mirror.mode: service')
+      throw valueError(
+        file,
+        get(entry, 'service') as ConfigNode,
+        'is only used in service mode; remove it or set mirror.mode: service'
+      )
     }
     return { source: parseReference(text), text, ...(service === undefined ? {} : { service }) }
   })
@@ -137,7 +158,12 @@ function syncRules(root: MapNode, mirror: MirrorSettings | undefined, file: stri
     const source = repository(str(entry, 'source') as string)
     const targetText = str(entry, 'target')
     if (targetText === undefined && mirror === undefined) {
-      throw new ConfigError(file, entry.pos, `${entry.path}.target`, 'required key is missing (there is no mirror: section to default to)')
+      throw new ConfigError(
+        file,
+        entry.pos,
+        `${entry.path}.target`,
+        'required key is missing (there is no mirror: section to default to)'
+      )
     }
     const target =
       targetText === undefined
@@ -170,10 +196,13 @@ function syncRules(root: MapNode, mirror: MirrorSettings | undefined, file: stri
   })
 }
 
-/** `<mirror registry>/<prefix>/<source host>/<source path>`: distinct sources never share a target. */
+/** `<mirror registry>/<prefix>/<source host>/<source path>`: no two sources share a target. */
 export function defaultSyncTarget(source: RepositoryRef, mirror: MirrorSettings): RepositoryRef {
   const path = `${canonicalRegistry(source.registry)}/${source.repository}`
-  return { registry: mirror.registry, repository: mirror.repository === '' ? path : `${mirror.repository}/${path}` }
+  return {
+    registry: mirror.registry,
+    repository: mirror.repository === '' ? path : `${mirror.repository}/${path}`
+  }
 }
 
 function promotions(root: MapNode, file: string): PromotionRule[] {
@@ -182,7 +211,11 @@ function promotions(root: MapNode, file: string): PromotionRule[] {
     const name = str(entry, 'name') as string
     const first = names.get(name)
     if (first !== undefined) {
-      throw valueError(file, get(entry, 'name') as ConfigNode, `duplicate promotion name, also used by ${first}`)
+      throw valueError(
+        file,
+        get(entry, 'name') as ConfigNode,
+        `duplicate promotion name, also used by ${first}`
+      )
     }
     names.set(name, entry.path)
     const from = repository(str(entry, 'from') as string)
@@ -197,7 +230,11 @@ function promotions(root: MapNode, file: string): PromotionRule[] {
       const tag = str(dest, 'tag') ?? '{tag}'
       const repo = repository(str(dest, 'repository') as string)
       if (sameRepository(repo, from) && tag === '{tag}') {
-        throw valueError(file, get(dest, 'repository') as ConfigNode, 'with tag "{tag}" copies every image onto itself')
+        throw valueError(
+          file,
+          get(dest, 'repository') as ConfigNode,
+          'with tag "{tag}" copies every image onto itself'
+        )
       }
       return { repository: repo, tag, placeholders: validateTagTemplate(tag) }
     })

@@ -30,15 +30,27 @@ for (const [text, value, vars] of EXPAND) {
 const FAIL: Array<[string, string]> = [
   ['${UNSET}', 'environment variable UNSET is not set'],
   ['${USER', '"${" is never closed; write $${ for a literal "${"'],
-  ['${}', '"${}" is not a variable reference; use ${NAME} or ${NAME:-default}, or $${ for a literal'],
-  ['${1X}', '"${1X}" is not a variable reference; use ${NAME} or ${NAME:-default}, or $${ for a literal'],
-  ['${A-B}', '"${A-B}" is not a variable reference; use ${NAME} or ${NAME:-default}, or $${ for a literal'],
+  [
+    '${}',
+    '"${}" is not a variable reference; use ${NAME} or ${NAME:-default}, or $${ for a literal'
+  ],
+  [
+    '${1X}',
+    '"${1X}" is not a variable reference; use ${NAME} or ${NAME:-default}, or $${ for a literal'
+  ],
+  [
+    '${A-B}',
+    '"${A-B}" is not a variable reference; use ${NAME} or ${NAME:-default}, or $${ for a literal'
+  ],
   ['${A:-${B}}', 'the default of ${A} cannot contain another ${...}']
 ]
 
 for (const [text, message] of FAIL) {
   test(`interpolate(${JSON.stringify(text)}) fails`, () => {
-    assert.throws(() => interpolate(text, ENV), (e: unknown) => e instanceof InterpolationError && e.message === message)
+    assert.throws(
+      () => interpolate(text, ENV),
+      (e: unknown) => e instanceof InterpolationError && e.message === message
+    )
   })
 }
 
@@ -47,25 +59,46 @@ const base = (password: string, username = 'ci') =>
   `version: 1\nregistries:\n  - host: r.example.com\n    username: ${username}\n    password: ${password}\n`
 
 const HIDDEN: Array<[string, string, string]> = [
-  ['an interpolated password of the wrong type', base('["${PW}"]'), 'registries[0].password: expected a string (value hidden)'],
-  ['a literal password of the wrong type', base('[x]'), 'registries[0].password: expected a string (value hidden)'],
-  ['a password that is empty after interpolation', base('${EMPTY_PW}'), 'registries[0].password: must not be empty (value from ${EMPTY_PW} hidden)'],
-  ['a webhook under another key name', `version: 1\nnotifications:\n  webhook: "ftp://${SECRET}"\n`, 'notifications.webhook: must be an http:// or https:// URL (value hidden)']
+  [
+    'an interpolated password of the wrong type',
+    base('["${PW}"]'),
+    'registries[0].password: expected a string (value hidden)'
+  ],
+  [
+    'a literal password of the wrong type',
+    base('[x]'),
+    'registries[0].password: expected a string (value hidden)'
+  ],
+  [
+    'a password that is empty after interpolation',
+    base('${EMPTY_PW}'),
+    'registries[0].password: must not be empty (value from ${EMPTY_PW} hidden)'
+  ],
+  [
+    'a webhook under another key name',
+    `version: 1\nnotifications:\n  webhook: "ftp://${SECRET}"\n`,
+    'notifications.webhook: must be an http:// or https:// URL (value hidden)'
+  ]
 ]
 
 for (const [name, yaml, expected] of HIDDEN) {
   test(`never shows ${name}`, () => {
     assert.throws(
       () => parseConfig(yaml, 'c.yml', { PW: SECRET, EMPTY_PW: '' }),
-      (e: unknown) => e instanceof Error && e.message.endsWith(expected) && !e.message.includes(SECRET)
+      (e: unknown) =>
+        e instanceof Error && e.message.endsWith(expected) && !e.message.includes(SECRET)
     )
   })
 }
 
 test('a non-secret interpolated value is shown with its variable', () => {
   assert.throws(
-    () => parseConfig('version: 1\nmirror:\n  registry: ${HOST}\n', 'c.yml', { HOST: 'https://r.example.com' }),
-    (e: unknown) => e instanceof Error && e.message.endsWith('(got "https://r.example.com" from ${HOST})')
+    () =>
+      parseConfig('version: 1\nmirror:\n  registry: ${HOST}\n', 'c.yml', {
+        HOST: 'https://r.example.com'
+      }),
+    (e: unknown) =>
+      e instanceof Error && e.message.endsWith('(got "https://r.example.com" from ${HOST})')
   )
 })
 
@@ -90,7 +123,10 @@ test('an anchor under x- is interpolated where it is used', () => {
   const config = parseConfig(yaml, 'c.yml', { U: 'ci', P: SECRET })
   assert.deepEqual(
     config.registries.map((r) => [r.host, r.username, r.password]),
-    [['a.example.com', 'ci', SECRET], ['b.example.com', 'other', SECRET]]
+    [
+      ['a.example.com', 'ci', SECRET],
+      ['b.example.com', 'other', SECRET]
+    ]
   )
 })
 
@@ -98,6 +134,8 @@ test('an unset variable used through an alias names the place of use', () => {
   const yaml = 'version: 1\nx-h: &h ${MIRROR_HOST}\nmirror:\n  registry: *h\n'
   assert.throws(
     () => parseConfig(yaml, 'c.yml', {}),
-    (e: unknown) => e instanceof Error && e.message === 'c.yml:2:9: mirror.registry: environment variable MIRROR_HOST is not set'
+    (e: unknown) =>
+      e instanceof Error &&
+      e.message === 'c.yml:2:9: mirror.registry: environment variable MIRROR_HOST is not set'
   )
 })

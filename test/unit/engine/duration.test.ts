@@ -26,12 +26,21 @@ const INVALID: Array<[string, string]> = [
   ['3600', 'duration "3600" has no unit; add one of w, d, h, m, s (for example 90s)'],
   ['1x', 'duration "1x" has an unknown unit "x"; use w, d, h, m or s'],
   ['1H', 'duration "1H" has an unknown unit "H"; use w, d, h, m or s'],
-  ['30m1h', 'duration "30m1h" lists units out of order or twice; write them largest first, like 1h30m'],
-  ['1h1h', 'duration "1h1h" lists units out of order or twice; write them largest first, like 1h30m'],
+  [
+    '30m1h',
+    'duration "30m1h" lists units out of order or twice; write them largest first, like 1h30m'
+  ],
+  [
+    '1h1h',
+    'duration "1h1h" lists units out of order or twice; write them largest first, like 1h30m'
+  ],
   ['1.5h', 'duration "1.5h" has a fraction; use whole numbers of smaller units, like 1h30m'],
   ['-1h', 'duration "-1h" is not a duration such as 24h, 30m or 1h30m'],
   ['soon', 'duration "soon" is not a duration such as 24h, 30m or 1h30m'],
-  ['1h 30m', 'duration "1h 30m" has an unexpected " " at position 3; write a duration such as 1h30m'],
+  [
+    '1h 30m',
+    'duration "1h 30m" has an unexpected " " at position 3; write a duration such as 1h30m'
+  ],
   ['0s', 'duration "0s" must be longer than zero'],
   ['1h30', 'duration "1h30" has no unit after 30; add one of w, d, h, m, s'],
   ['h', 'duration "h" is not a duration such as 24h, 30m or 1h30m']
@@ -39,7 +48,10 @@ const INVALID: Array<[string, string]> = [
 
 for (const [text, message] of INVALID) {
   test(`parseDuration(${JSON.stringify(text)}) fails`, () => {
-    assert.throws(() => parseDuration(text), (e: unknown) => e instanceof UserError && e.message === message)
+    assert.throws(
+      () => parseDuration(text),
+      (e: unknown) => e instanceof UserError && e.message === message
+    )
   })
 }
 

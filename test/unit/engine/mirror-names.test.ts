@@ -49,7 +49,10 @@ const NAMES: Array<{ name: string; source: Reference; tag: string }> = [
 
 for (const tc of NAMES) {
   test(`mirror tag: ${tc.name}`, () => {
-    const target = mirrorTarget(tc.source, { mirrorRegistry: 'registry.example.com', mode: 'cluster' })
+    const target = mirrorTarget(tc.source, {
+      mirrorRegistry: 'registry.example.com',
+      mode: 'cluster'
+    })
     assert.equal(target.tag, tc.tag)
     assert.equal(target.repository, 'mirror/cluster')
     assert.equal(target.registry, 'registry.example.com')
@@ -58,7 +61,10 @@ for (const tc of NAMES) {
 
 const REPOSITORIES: Array<[Parameters<typeof mirrorTarget>[1], string]> = [
   [{ mirrorRegistry: 'r.example', mode: 'service', service: 'web' }, 'mirror/web'],
-  [{ mirrorRegistry: 'r.example', mode: 'service', service: 'web', prefix: 'team/third-party' }, 'team/third-party/web'],
+  [
+    { mirrorRegistry: 'r.example', mode: 'service', service: 'web', prefix: 'team/third-party' },
+    'team/third-party/web'
+  ],
   [{ mirrorRegistry: 'r.example', mode: 'service', service: 'web', prefix: '' }, 'web'],
   [{ mirrorRegistry: 'r.example', mode: 'cluster' }, 'mirror/cluster'],
   [{ mirrorRegistry: 'r.example', mode: 'cluster', prefix: 'images/' }, 'images/cluster'],
@@ -90,7 +96,10 @@ test('sources that read alike never share a target tag', () => {
 test('a long source is cut to 128 characters and keeps its hash', () => {
   const long = ref('docker.io', `org/${'very-long-name/'.repeat(12)}image`, `v${'9'.repeat(120)}`)
   const a = mirrorTarget(long, { mirrorRegistry: 'r', mode: 'cluster' }).tag
-  const b = mirrorTarget({ ...long, tag: `${long.tag}8` }, { mirrorRegistry: 'r', mode: 'cluster' }).tag
+  const b = mirrorTarget(
+    { ...long, tag: `${long.tag}8` },
+    { mirrorRegistry: 'r', mode: 'cluster' }
+  ).tag
   assert.ok(a.length <= 128, `${a.length}`)
   assert.match(a, /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/)
   assert.notEqual(a, b)

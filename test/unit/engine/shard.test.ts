@@ -9,12 +9,16 @@ const id = (s: string) => s
 test('every entry lands in exactly one shard', () => {
   const shards = [1, 2, 3].map((index) => selectShard(KEYS, id, { index, total: 3 }))
   assert.deepEqual(shards.flat().sort(), [...KEYS].sort())
-  for (const shard of shards) assert.ok(shard.length > 60, `uneven split: ${shards.map((s) => s.length)}`)
+  for (const shard of shards)
+    assert.ok(shard.length > 60, `uneven split: ${shards.map((s) => s.length)}`)
 })
 
 test('a shard keeps the input order', () => {
   const shard = selectShard(KEYS, id, { index: 2, total: 3 })
-  assert.deepEqual(shard, KEYS.filter((k) => shard.includes(k)))
+  assert.deepEqual(
+    shard,
+    KEYS.filter((k) => shard.includes(k))
+  )
 })
 
 test('adding or removing entries does not move the others', () => {
@@ -66,7 +70,10 @@ const PARSE: Array<[string, { index: number; total: number } | string]> = [
 for (const [text, expected] of PARSE) {
   test(`parseShard(${JSON.stringify(text)})`, () => {
     if (typeof expected === 'string') {
-      assert.throws(() => parseShard(text), (e: unknown) => e instanceof UserError && e.message === expected)
+      assert.throws(
+        () => parseShard(text),
+        (e: unknown) => e instanceof UserError && e.message === expected
+      )
     } else {
       assert.deepEqual(parseShard(text), expected)
     }

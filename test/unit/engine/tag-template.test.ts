@@ -64,10 +64,26 @@ test('a tag of exactly 128 characters is kept as it is', () => {
 })
 
 const MISSING: Array<[string, Partial<typeof VARS>, string]> = [
-  ['{branch}', { branch: undefined }, 'tag template "{branch}": {branch} needs the git branch (run in CI on a branch or pass --branch), which is not known here'],
-  ['{short_sha}', { sha: undefined }, 'tag template "{short_sha}": {short_sha} needs the git commit (run in CI or pass --sha), which is not known here'],
-  ['{digest}', { digest: undefined }, 'tag template "{digest}": {digest} needs the image digest, which is not known here'],
-  ['{tag}', { tag: '' }, 'tag template "{tag}": {tag} needs the source tag, which is not known here'],
+  [
+    '{branch}',
+    { branch: undefined },
+    'tag template "{branch}": {branch} needs the git branch (run in CI on a branch or pass --branch), which is not known here'
+  ],
+  [
+    '{short_sha}',
+    { sha: undefined },
+    'tag template "{short_sha}": {short_sha} needs the git commit (run in CI or pass --sha), which is not known here'
+  ],
+  [
+    '{digest}',
+    { digest: undefined },
+    'tag template "{digest}": {digest} needs the image digest, which is not known here'
+  ],
+  [
+    '{tag}',
+    { tag: '' },
+    'tag template "{tag}": {tag} needs the source tag, which is not known here'
+  ],
   ['{tag}', { tag: '///' }, 'tag template "{tag}": gives "///", which has no valid tag characters']
 ]
 
@@ -83,13 +99,22 @@ for (const [template, change, message] of MISSING) {
 const PROBLEMS: Array<[string, string | undefined]> = [
   ['{tag}', undefined],
   ['{date:YYYY}', undefined],
-  ['{version}', 'unknown placeholder {version}; use {tag} {digest} {short_digest} {sha} {short_sha} {branch} {timestamp} {date}'],
-  ['{Tag}', 'unknown placeholder {Tag}; use {tag} {digest} {short_digest} {sha} {short_sha} {branch} {timestamp} {date}'],
+  [
+    '{version}',
+    'unknown placeholder {version}; use {tag} {digest} {short_digest} {sha} {short_sha} {branch} {timestamp} {date}'
+  ],
+  [
+    '{Tag}',
+    'unknown placeholder {Tag}; use {tag} {digest} {short_digest} {sha} {short_sha} {branch} {timestamp} {date}'
+  ],
   ['{tag', '"{" at "{tag" is never closed'],
   ['{tag:x}', '{tag} takes no format'],
   ['{date:}', '{date:} needs a format such as {date:YYYYMMDD}'],
   ['/', 'gives "/", which has no valid tag characters'],
-  ['{}', 'unknown placeholder {}; use {tag} {digest} {short_digest} {sha} {short_sha} {branch} {timestamp} {date}']
+  [
+    '{}',
+    'unknown placeholder {}; use {tag} {digest} {short_digest} {sha} {short_sha} {branch} {timestamp} {date}'
+  ]
 ]
 
 for (const [template, problem] of PROBLEMS) {
