@@ -1,5 +1,5 @@
 import { errorMessage } from '../../errors.js'
-import { parseReference, parseRepository } from '../../oci/reference.js'
+import { InvalidReferenceError, parseReference, parseRepository } from '../../oci/reference.js'
 import { durationProblem } from '../duration.js'
 import { tagPatternsProblem } from '../tag-patterns.js'
 import { tagTemplateProblem } from '../tag-template.js'
@@ -8,6 +8,11 @@ import type { Check } from './schema.js'
 
 function text(node: ConfigNode): string | undefined {
   return node.kind === 'scalar' && typeof node.value === 'string' ? node.value : undefined
+}
+
+/** What is wrong, without repeating the input (the message adds it as `got`). */
+function reason(error: unknown): string {
+  return error instanceof InvalidReferenceError ? error.reason : errorMessage(error)
 }
 
 /** True when the last path component carries a tag or the text a digest. */
@@ -28,7 +33,7 @@ export const CHECKS: Record<string, Check> = {
       if (ref.repository === '') return 'is not an image reference'
       return undefined
     } catch (error) {
-      return `is not an image reference: ${errorMessage(error)}`
+      return `is not an image reference: ${reason(error)}`
     }
   },
   repository(node) {
@@ -39,7 +44,7 @@ export const CHECKS: Record<string, Check> = {
       parseRepository(value)
       return undefined
     } catch (error) {
-      return `is not a repository: ${errorMessage(error)}`
+      return `is not a repository: ${reason(error)}`
     }
   },
   duration(node) {
