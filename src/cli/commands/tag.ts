@@ -85,6 +85,7 @@ export const command: Command = {
     if (values.explain && values.diff !== undefined) throw new UserError('--explain and --diff cannot be combined')
     const options = { ...contentTagOptions(ctx, values), useGit: values['no-git'] !== true }
     const result = await computeContentTag(options)
+    if (!values.explain) for (const warning of result.warnings) ctx.logger.warning(warning)
     if (values.diff !== undefined) return printDiff(ctx, result, values.diff as string)
     if (values.explain) {
       if (ctx.global.json) ctx.out(JSON.stringify(explainJson(result)))

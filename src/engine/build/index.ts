@@ -38,6 +38,7 @@ export async function runBuild(opts: BuildOptions, deps: BuildDeps): Promise<Bui
   const ref: Reference = { registry, repository, tag: content.tag }
   const image = formatReference(ref)
   deps.logger.info(`content tag ${content.tag} (from ${content.source})`)
+  for (const warning of content.warnings) deps.logger.warning(warning)
 
   const head = await headOrRefused(deps, ref, image)
   if (head !== undefined) {

@@ -1,4 +1,4 @@
-import { accessSync, constants, readdirSync, statSync } from 'node:fs'
+import { accessSync, constants, existsSync, readdirSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { UserError, errorMessage } from '../../errors.js'
 import { parsePlatform } from '../../oci/platform.js'
@@ -32,7 +32,7 @@ const SECRET_ID = /^[A-Za-z0-9_.-]+$/
 export function resolveInputs(opts: InputOptions, env: NodeJS.ProcessEnv, cwd = process.cwd()): ResolvedInputs {
   const context = resolve(cwd, opts.context)
   checkContext(opts.context, context)
-  const dockerfile = opts.dockerfile ? resolve(cwd, opts.dockerfile) : join(context, 'Dockerfile')
+  const dockerfile = opts.dockerfile ? resolve(cwd, opts.dockerfile) : defaultDockerfile(context)
   checkDockerfile(opts.dockerfile ?? join(opts.context, 'Dockerfile'), dockerfile)
   for (const name of Object.keys(opts.buildArgs ?? {})) {
     if (!ARG_NAME.test(name)) throw new UserError(`invalid build arg name "${name}"`)
@@ -45,6 +45,13 @@ export function resolveInputs(opts: InputOptions, env: NodeJS.ProcessEnv, cwd = 
     if (!TAG.test(tag)) throw new UserError(`invalid tag "${tag}": expected letters, digits, _ . - (at most 128, not starting with . or -)`)
   }
   return { context, dockerfile, buildArgs: { ...opts.buildArgs }, platforms, secrets, tags }
+}
+
+/** `<context>/Dockerfile`, or `<context>/dockerfile` when only that exists (as BuildKit does). */
+function defaultDockerfile(context: string): string {
+  const upper = join(context, 'Dockerfile')
+  const lower = join(context, 'dockerfile')
+  return !existsSync(upper) && existsSync(lower) ? lower : upper
 }
 
 function checkContext(given: string, path: string): void {
