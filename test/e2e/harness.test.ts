@@ -92,18 +92,18 @@ describe('shared registries', () => {
 })
 
 // Builds wait on buildah's storage more than on the CPU: running them side by side saves most of the time.
-describe('buildah fixtures', { concurrency: 4 }, () => {
+describe('buildah fixtures', { concurrency: 2 }, () => {
   for (const name of ['plain', 'basic', 'token', 'tls'] as const) {
     test(`buildImage pushes to ${name} and skopeo sees the digest buildah reported`, async () => {
       const reg = registries[name]
-      const image = await buildImage({ registry: reg, repository: `harness/image-${name}`, tag: 'v1', layers: [4096, 1000, 1] })
+      const image = await buildImage({ registry: reg, repository: `harness/image-${name}`, tag: 'v1', layers: [4096, 1] })
       assert.equal(image.ref, `${reg.host}/harness/image-${name}:v1`)
       assert.match(image.digest, /^sha256:[0-9a-f]{64}$/)
       assert.equal(await skopeoDigest(image.ref, reg), image.digest)
       assert.deepEqual(await skopeoListTags(`${reg.host}/harness/image-${name}`, reg), ['v1'])
       const manifest = JSON.parse((await skopeoRaw(image.ref, reg)).toString())
       assert.equal(manifest.mediaType, OCI_MANIFEST)
-      assert.equal(manifest.layers.length, 3, 'one layer per COPY')
+      assert.equal(manifest.layers.length, 2, 'one layer per COPY')
     })
   }
 

@@ -340,18 +340,15 @@ async function generateTlsFiles(
   const caFile = join(certDir, 'ca.crt')
   const caKey = join(dir, 'ca.key')
   const keyFile = join(dir, 'server.key')
-  const csrFile = join(dir, 'server.csr')
   const certFile = join(dir, 'server.crt')
-  const extFile = join(dir, 'server.ext')
-  const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes']
-  await Promise.all([
-    run('openssl', ['req', '-x509', ...ec, '-keyout', caKey, '-out', caFile, '-days', '2', '-subj', '/CN=image-mirror test CA']),
-    run('openssl', ['req', '-new', ...ec, '-keyout', keyFile, '-out', csrFile, '-subj', '/CN=127.0.0.1']),
-    writeFile(extFile, 'subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n')
-  ])
+  const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '2']
+  await run('openssl', ['req', '-x509', ...ec, '-keyout', caKey, '-out', caFile, '-subj', '/CN=image-mirror test CA'])
+  // OpenSSL 3 `req -x509 -CA` creates the server key and signs its certificate in one step.
   await run('openssl', [
-    'x509', '-req', '-in', csrFile, '-CA', caFile, '-CAkey', caKey, '-CAcreateserial',
-    '-out', certFile, '-days', '2', '-extfile', extFile
+    'req', '-x509', '-CA', caFile, '-CAkey', caKey, ...ec, '-keyout', keyFile, '-out', certFile, '-subj', '/CN=127.0.0.1',
+    '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost',
+    '-addext', 'basicConstraints=CA:FALSE',
+    '-addext', 'extendedKeyUsage=serverAuth'
   ])
   return { caFile, caPem: await readFile(caFile, 'utf8'), certDir, certFile, keyFile }
 }
