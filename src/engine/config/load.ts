@@ -12,6 +12,12 @@ import { toConfig } from './validate.js'
 /** The JSON Schema of the file, the single source of the keys the loader accepts. */
 export const CONFIG_SCHEMA = schemaJson as unknown as ValidationContext['root']
 
+// The library's words where they speak of its API rather than of the file.
+const SYNTAX_WORDS: Partial<Record<string, string>> = {
+  DUPLICATE_KEY: 'a key appears twice in the same mapping',
+  MULTIPLE_DOCS: 'the file holds more than one YAML document (---); keep one'
+}
+
 /** The file name image-mirror looks for when none is given. */
 export const DEFAULT_CONFIG_FILE = '.image-mirror.yml'
 
@@ -33,7 +39,7 @@ export function parseConfig(text: string, file: string, env: NodeJS.ProcessEnv):
   if (syntax !== undefined) {
     const { line, col } = lines.linePos(syntax.pos[0])
     const first = syntax.message.split('\n')[0] as string
-    const what = syntax.code === 'DUPLICATE_KEY' ? 'a key appears twice in the same mapping' : first
+    const what = SYNTAX_WORDS[syntax.code] ?? first
     throw new ConfigError(file, { line, col }, '', `YAML: ${what}`)
   }
   const root = buildNodes(doc, lines, file, env)

@@ -38,7 +38,8 @@ export interface SeqNode extends NodeBase {
 export type ConfigNode = ScalarNode | MapNode | SeqNode
 
 const SECRET_KEY = /password|token|secret|webhook/i
-const MAX_NODES = 100_000
+// A config has hundreds of values; this bounds alias expansion ("billion laughs").
+const MAX_NODES = 10_000
 
 /** Path of a child: `a.b`, `a[0]`, or `a["org.opencontainers.image.licenses"]` for dotted keys. */
 export function childPath(parent: string, key: string | number): string {
@@ -92,7 +93,7 @@ function build(ctx: Context, node: Node, path: string, secret: boolean, raw: boo
       ctx.file,
       position(ctx, node),
       path,
-      'too many nodes; is an alias nested in itself?'
+      `more than ${MAX_NODES} values after expanding aliases`
     )
   }
   const pos = position(ctx, node)

@@ -95,7 +95,7 @@ function registries(root: MapNode, file: string): RegistrySettings[] {
     const host = str(entry, 'host') as string
     const hostNode = get(entry, 'host') as ConfigNode
     const first = seen.get(canonicalRegistry(host))
-    if (first !== undefined) throw valueError(file, hostNode, `the same host as ${first}`)
+    if (first !== undefined) throw valueError(file, hostNode, `repeats the host of ${first}`)
     seen.set(canonicalRegistry(host), entry.path)
     const username = str(entry, 'username')
     const password = str(entry, 'password')
