@@ -64,6 +64,10 @@ export function checkHop(from: URL, to: URL): void {
   if (from.protocol === 'https:' && to.protocol === 'http:') {
     throw new RedirectRefusedError(`${redactedLocation(from)} redirected from https to plain http (${to.host}): refused`)
   }
+  // Link-local (cloud metadata) is refused from anywhere else, loopback included.
+  if (isLinkLocalHost(to.hostname) && !isLinkLocalHost(from.hostname)) {
+    throw new RedirectRefusedError(`${redactedLocation(from)} redirected to link-local address ${to.host}: refused`)
+  }
   if (!isInternalHost(from.hostname) && isInternalHost(to.hostname)) {
     throw new RedirectRefusedError(
       `${redactedLocation(from)} redirected to internal address ${to.host}: refused (a public registry must not send clients into private networks)`
@@ -124,6 +128,15 @@ export function isInternalHost(hostname: string): boolean {
     }
     return /^f[cd]/.test(host) || /^fe[89ab]/.test(host)
   }
+  return false
+}
+
+/** True for link-local addresses (169.254.0.0/16, fe80::/10) and the metadata host names. */
+export function isLinkLocalHost(hostname: string): boolean {
+  const host = unbracket(hostname).toLowerCase()
+  if (host === 'metadata.google.internal') return true
+  if (isIP(host) === 4) return host.startsWith('169.254.')
+  if (isIP(host) === 6) return /^fe[89ab]/.test(host) || /^::ffff:a9fe:/.test(host)
   return false
 }
 

@@ -1,0 +1,241 @@
+// Blob upload (registry-protocol §1.5–1.6):
+//  1. HEAD the blob in the target; present → done (R-UP-4).
+//  2. Mount from another repository of the same registry when asked:
+//     201 → done; 202 → the answer is an upload session, continue with it (R-MNT-2).
+//  3. POST a session, then one PUT with an explicit Content-Length (R-UP-2),
+//     or PATCH chunks and a closing PUT for large blobs (R-UP-6).
+//  4. A closing PUT whose answer is lost may still have committed: HEAD the
+//     blob before starting over (AT-RETRY-4); a failed session is cancelled
+//     best effort and never reused (R-UP-5).
+import type { Readable } from 'node:stream'
+import { UserError } from '../errors.js'
+import { RegistryError, isTemporary } from './errors.js'
+import { header, type RegistryResponse } from './response.js'
+import type { RequestBody, Transport } from './transport.js'
+import type { Descriptor } from './types.js'
+
+/** Bytes to upload: a buffer, or a factory that opens a fresh stream per attempt. */
+export type BlobSource = Buffer | { open(): Readable | Promise<Readable> }
+
+export interface UploadOptions {
+  /** Repository on the same registry to mount the blob from. */
+  mountFrom?: string
+  /** Upload in PATCH chunks of this size instead of one PUT. */
+  chunkSize?: number
+}
+
+export type UploadOutcome = 'exists' | 'mounted' | 'uploaded'
+
+/** What the upload needs from the client. */
+export interface UploadHost {
+  transport: Transport
+  headBlob(registry: string, repository: string, digest: string): Promise<number | undefined>
+}
+
+/** Blobs above this size go up in chunks even when no chunk size is given. */
+const CHUNK_THRESHOLD = 1024 * 1024 * 1024
+const DEFAULT_CHUNK = 32 * 1024 * 1024
+/** Cap on a registry's OCI-Chunk-Min-Length: a chunk is held in memory. */
+const MAX_CHUNK = 256 * 1024 * 1024
+const SESSION_ATTEMPTS = 3
+
+interface Session {
+  url: URL
+  minChunk: number
+}
+
+interface Job {
+  host: UploadHost
+  registry: string
+  repository: string
+  descriptor: Descriptor
+  source: BlobSource
+  scopes: string[]
+}
+
+/** Uploads one blob; see the steps above. */
+export async function uploadBlob(
+  host: UploadHost,
+  registry: string,
+  repository: string,
+  descriptor: Descriptor,
+  source: BlobSource,
+  opts: UploadOptions = {}
+): Promise<UploadOutcome> {
+  if (Buffer.isBuffer(source) && source.length !== descriptor.size) {
+    throw new UserError(`blob ${descriptor.digest}: ${source.length} bytes given, the descriptor says ${descriptor.size}`)
+  }
+  const present = await host.headBlob(registry, repository, descriptor.digest)
+  if (present !== undefined && (present === descriptor.size || present === -1)) return 'exists'
+  const job: Job = { host, registry, repository, descriptor, source, scopes: [`repository:${repository}:pull,push`] }
+  let session: Session | undefined
+  if (opts.mountFrom !== undefined && opts.mountFrom !== repository) {
+    const mounted = await mount(job, opts.mountFrom)
+    if (mounted === 'mounted') return 'mounted'
+    session = mounted
+  }
+  for (let attempt = 1; ; attempt++) {
+    session ??= await startSession(job)
+    try {
+      const chunk = opts.chunkSize ?? (descriptor.size > CHUNK_THRESHOLD ? DEFAULT_CHUNK : undefined)
+      if (chunk === undefined || descriptor.size === 0) await putWhole(job, session.url)
+      else await putChunks(job, session, Math.min(MAX_CHUNK, Math.max(chunk, session.minChunk)))
+      return 'uploaded'
+    } catch (error) {
+      if (await landed(job)) return 'uploaded'
+      await cancel(job, session.url)
+      const again = isTemporary(error) || (error instanceof RegistryError && error.hasCode('BLOB_UPLOAD_UNKNOWN'))
+      if (!again || attempt >= SESSION_ATTEMPTS) throw error
+      session = undefined
+    }
+  }
+}
+
+/** Cross-repository mount (§1.6); the token must cover pull on the source too (R-MNT-3). */
+async function mount(job: Job, from: string): Promise<'mounted' | Session> {
+  const query = new URLSearchParams({ mount: job.descriptor.digest, from })
+  const res = await job.host.transport.request({
+    method: 'POST',
+    registry: job.registry,
+    path: `/v2/${job.repository}/blobs/uploads/?${query}`,
+    headers: { 'content-length': '0' },
+    scopes: [...job.scopes, `repository:${from}:pull`],
+    expect: [201, 202]
+  })
+  await res.dump()
+  return res.status === 201 ? 'mounted' : sessionOf(res)
+}
+
+async function startSession(job: Job): Promise<Session> {
+  const res = await job.host.transport.request({
+    method: 'POST',
+    registry: job.registry,
+    path: `/v2/${job.repository}/blobs/uploads/`,
+    headers: { 'content-length': '0' },
+    scopes: job.scopes,
+    expect: [202]
+  })
+  await res.dump()
+  return sessionOf(res)
+}
+
+/** The upload Location, resolved against the URL that answered (R-UP-1). */
+function sessionOf(res: RegistryResponse): Session {
+  const minChunk = Number(header(res.headers, 'oci-chunk-min-length'))
+  return { url: locationOf(res), minChunk: Number.isInteger(minChunk) && minChunk > 0 ? minChunk : 0 }
+}
+
+function locationOf(res: RegistryResponse): URL {
+  const location = header(res.headers, 'location')
+  if (!location) throw new UserError(`${res.url.host}: upload response ${res.status} has no Location header`)
+  return new URL(location, res.url)
+}
+
+/**
+ * Adds `digest` to a Location, keeping its query exactly as the registry
+ * wrote it (it may carry signed state); the digest is encoded as
+ * URLSearchParams does (`:` → `%3A`).
+ */
+export function withDigest(location: URL, digest: string): URL {
+  const url = new URL(location)
+  const param = new URLSearchParams({ digest }).toString()
+  url.search = url.search.length > 1 ? `${url.search}&${param}` : `?${param}`
+  return url
+}
+
+/** The closing PUT; never retried blindly (see `landed`). */
+async function close(job: Job, location: URL, body: RequestBody | undefined, length: number): Promise<void> {
+  const res = await job.host.transport.request({
+    method: 'PUT',
+    registry: job.registry,
+    url: withDigest(location, job.descriptor.digest),
+    headers: { 'content-type': 'application/octet-stream', 'content-length': String(length) },
+    body,
+    scopes: job.scopes,
+    // 201 per spec; 204 from legacy registries (R-UP-7).
+    expect: [201, 204],
+    retry: false
+  })
+  await res.dump()
+}
+
+/** Monolithic upload: one PUT with the whole blob; the empty blob goes with no body (R-UP-3). */
+function putWhole(job: Job, location: URL): Promise<void> {
+  const { source, descriptor } = job
+  if (descriptor.size === 0) return close(job, location, undefined, 0)
+  const body: RequestBody = Buffer.isBuffer(source) ? source : { length: descriptor.size, open: () => source.open() }
+  return close(job, location, body, descriptor.size)
+}
+
+/** Chunked upload: PATCH each chunk (each answer names the next Location), then close. */
+async function putChunks(job: Job, session: Session, chunkSize: number): Promise<void> {
+  let location = session.url
+  let offset = 0
+  for await (const chunk of chunksOf(job.source, chunkSize)) {
+    const res = await job.host.transport.request({
+      method: 'PATCH',
+      registry: job.registry,
+      url: location,
+      headers: {
+        'content-type': 'application/octet-stream',
+        'content-range': `${offset}-${offset + chunk.length - 1}`
+      },
+      body: chunk,
+      scopes: job.scopes,
+      expect: [202],
+      retry: false
+    })
+    await res.dump()
+    location = locationOf(res)
+    offset += chunk.length
+  }
+  if (offset !== job.descriptor.size) {
+    throw new UserError(`blob ${job.descriptor.digest}: the source gave ${offset} bytes, the descriptor says ${job.descriptor.size}`)
+  }
+  await close(job, location, undefined, 0)
+}
+
+/** Splits a source into buffers of `size` bytes (the last one shorter). */
+async function* chunksOf(source: BlobSource, size: number): AsyncGenerator<Buffer> {
+  if (Buffer.isBuffer(source)) {
+    for (let i = 0; i < source.length; i += size) yield source.subarray(i, i + size)
+    return
+  }
+  let pending: Buffer[] = []
+  let length = 0
+  for await (const data of await source.open()) {
+    let piece = Buffer.isBuffer(data) ? data : Buffer.from(data as Uint8Array)
+    while (length + piece.length >= size) {
+      const take = size - length
+      pending.push(piece.subarray(0, take))
+      yield Buffer.concat(pending, size)
+      piece = piece.subarray(take)
+      pending = []
+      length = 0
+    }
+    if (piece.length > 0) {
+      pending.push(piece)
+      length += piece.length
+    }
+  }
+  if (length > 0) yield Buffer.concat(pending, length)
+}
+
+/** True when the blob is in the target with the right size, whatever the last answer said. */
+async function landed(job: Job): Promise<boolean> {
+  try {
+    return (await job.host.headBlob(job.registry, job.repository, job.descriptor.digest)) === job.descriptor.size
+  } catch {
+    return false
+  }
+}
+
+/** Cancels an upload session (main spec end-14); failures are ignored. */
+async function cancel(job: Job, location: URL): Promise<void> {
+  try {
+    const res = await job.host.transport.request({ method: 'DELETE', registry: job.registry, url: location, scopes: job.scopes, retry: false })
+    await res.dump()
+  } catch {
+    // Best effort: the registry times abandoned sessions out.
+  }
+}

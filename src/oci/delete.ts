@@ -1,0 +1,195 @@
+// Deleting one tag without deleting anything else (registry-protocol §6).
+// DELETE by digest removes every tag on that digest, so the digest route is
+// taken only once no other tag is proven to need it (R-DEL-1):
+//  1. Record the tag's digest and manifest bytes; find every other tag that
+//     resolves to the digest, or to an index that lists it.
+//  2. Try the OCI tag DELETE (distribution 3 untags; 2.8 answers 400).
+//     405 means deletion is disabled: stop, nothing changed.
+//  3. Unsupported and nothing else shares the digest → DELETE by digest.
+//  4. Shared → isolate the tag on a unique dummy manifest, then DELETE the
+//     dummy by digest (R-DEL-4), or refuse when the fallback is off.
+//  5. Verify: the tag is gone and every sharing tag still resolves to what
+//     it did; otherwise PUT the saved bytes back and fail loudly (R-DEL-3).
+import { randomBytes } from 'node:crypto'
+import { UserError, errorMessage } from '../errors.js'
+import { limiter } from '../util/limit.js'
+import { digestOf } from './digest.js'
+import { RegistryError } from './errors.js'
+import { buildDummy } from './delete-dummy.js'
+import { INDEX_MEDIATYPES } from './media-types.js'
+import { formatReference } from './reference.js'
+import type { Transport } from './transport.js'
+import type { ImageIndex, ManifestHead, RawManifest, Reference } from './types.js'
+import type { RegistryClient } from './client.js'
+
+export interface DeleteTagOptions {
+  /** Isolate a shared tag on a dummy manifest when the registry cannot untag. Default true. */
+  allowDummyFallback?: boolean
+  /** Inspect only: report the digest and the tags sharing it, change nothing. */
+  dryRun?: boolean
+  now?: () => Date
+}
+
+export interface DeleteTagResult {
+  method: 'tag-delete' | 'dummy-manifest' | 'digest-unshared'
+  digest: string
+  /** Other tags that resolved to the digest (or to an index listing it) and were kept. */
+  sharedWith: string[]
+  dryRun?: boolean
+}
+
+/** A tag whose content depends on the digest being deleted. */
+interface Dependent {
+  tag: string
+  /** What the tag resolved to before: the digest itself, or an index that lists it. */
+  digest: string
+  /** Bytes to restore the tag with if it is lost. */
+  manifest?: RawManifest
+}
+
+const deleteScope = (repository: string) => [`repository:${repository}:pull,delete`]
+
+/** DELETE /v2/<name>/manifests/<digest>; every tag on the digest goes with it. */
+export async function deleteManifest(transport: Transport, registry: string, repository: string, digest: string): Promise<void> {
+  const res = await transport.request({
+    method: 'DELETE',
+    registry,
+    path: `/v2/${repository}/manifests/${digest}`,
+    scopes: deleteScope(repository),
+    expect: [200, 202, 204]
+  })
+  await res.dump()
+}
+
+/** Removes `ref`'s tag; see the steps above. */
+export async function deleteTag(client: RegistryClient, ref: Reference, opts: DeleteTagOptions = {}): Promise<DeleteTagResult> {
+  if (ref.tag === undefined || ref.digest !== undefined) {
+    throw new UserError(`${formatReference(ref)}: name a tag (and no digest) to delete`)
+  }
+  const label = formatReference(ref)
+  const head = await client.headManifest(ref)
+  if (head === undefined) throw new UserError(`${label} not found`)
+  const saved = await client.getManifest({ ...ref, tag: undefined, digest: head.digest })
+  const dependents = await dependentsOf(client, ref, head.digest)
+  const sharedWith = dependents.map((d) => d.tag)
+  const result = (method: DeleteTagResult['method']): DeleteTagResult => ({ method, digest: head.digest, sharedWith })
+  if (opts.dryRun) return { ...result('tag-delete'), dryRun: true }
+
+  let method: DeleteTagResult['method']
+  if (await tagDelete(client, ref)) method = 'tag-delete'
+  else if (dependents.length === 0) {
+    await unchanged(client, ref, head)
+    await deleteManifest(client.transport, ref.registry, ref.repository, head.digest)
+    method = 'digest-unshared'
+  } else if (opts.allowDummyFallback === false) {
+    throw new UserError(
+      `${label}: the registry cannot delete a tag on its own and ${sharedWith.join(', ')} share its image ${head.digest}; nothing was changed (allow the dummy-manifest fallback to delete it)`
+    )
+  } else {
+    await isolateAndDelete(client, ref, head, opts.now?.() ?? new Date())
+    method = 'dummy-manifest'
+  }
+  await verify(client, ref, saved, dependents)
+  return result(method)
+}
+
+/** Other tags that resolve to `digest`, or to an index listing it (deleting the digest would break them). */
+async function dependentsOf(client: RegistryClient, ref: Reference, digest: string): Promise<Dependent[]> {
+  const tags = (await client.listTags(ref.registry, ref.repository)).filter((t) => t !== ref.tag)
+  const limit = limiter(8)
+  const found = await Promise.all(
+    tags.map((tag) =>
+      limit(async (): Promise<Dependent | undefined> => {
+        const head = await client.headManifest({ ...ref, tag })
+        if (head === undefined) return undefined
+        if (head.digest === digest) return { tag, digest }
+        if (!INDEX_MEDIATYPES.has(head.mediaType)) return undefined
+        const index = await client.getManifest({ ...ref, tag: undefined, digest: head.digest })
+        const children = (JSON.parse(index.bytes.toString('utf8')) as ImageIndex).manifests ?? []
+        return children.some((c) => c.digest === digest) ? { tag, digest: head.digest, manifest: index } : undefined
+      })
+    )
+  )
+  return found.filter((d): d is Dependent => d !== undefined)
+}
+
+/**
+ * The OCI tag DELETE. True when the registry untagged; false when it does not
+ * support untagging (400 DIGEST_INVALID on distribution 2.x, 404 elsewhere).
+ * 405 means deleting is disabled: nothing else would work either.
+ */
+async function tagDelete(client: RegistryClient, ref: Reference): Promise<boolean> {
+  const req = { method: 'DELETE', registry: ref.registry, path: `/v2/${ref.repository}/manifests/${ref.tag}`, scopes: deleteScope(ref.repository) }
+  const res = await client.transport.request(req)
+  if (res.status === 200 || res.status === 202 || res.status === 204) {
+    await res.dump()
+    return true
+  }
+  const error = await client.transport.errorFrom(req, res)
+  if (error.status === 405 || error.hasCode('UNSUPPORTED')) throw disabled(ref, error)
+  if (error.status === 400 || error.status === 404) return false
+  throw error
+}
+
+function disabled(ref: Reference, error: RegistryError): UserError {
+  return new UserError(`${formatReference(ref)}: ${ref.registry} does not allow deleting (${error.status} ${error.codes.join(' ') || 'refused'}); nothing was changed`)
+}
+
+/** Aborts when the tag moved since it was recorded (another writer pushed). */
+async function unchanged(client: RegistryClient, ref: Reference, head: ManifestHead): Promise<void> {
+  const now = await client.headManifest(ref)
+  if (now?.digest !== head.digest) {
+    throw new UserError(`${formatReference(ref)} changed from ${head.digest} to ${now?.digest ?? 'nothing'} while deleting; nothing was changed`)
+  }
+}
+
+/** Points the tag at a unique dummy manifest, then deletes the dummy by digest (R-DEL-4). */
+async function isolateAndDelete(client: RegistryClient, ref: Reference, head: ManifestHead, now: Date): Promise<void> {
+  const label = formatReference(ref)
+  // Probe with a digest nobody stored: 405 tells deletion is off before anything changes (AT-DEL-3).
+  const probe = `sha256:${digestOf(randomBytes(32)).slice('sha256:'.length)}`
+  try {
+    await deleteManifest(client.transport, ref.registry, ref.repository, probe)
+  } catch (error) {
+    if (!(error instanceof RegistryError)) throw error
+    if (error.status === 405 || error.hasCode('UNSUPPORTED')) throw disabled(ref, error)
+    if (error.status !== 404) throw error
+  }
+  const dummy = buildDummy(ref.tag!, head.mediaType, now)
+  for (const blob of dummy.blobs) await client.uploadBlob(ref.registry, ref.repository, blob.descriptor, blob.bytes)
+  await unchanged(client, ref, head)
+  await client.putManifest(ref.registry, ref.repository, ref.tag!, dummy.manifest)
+  try {
+    await deleteManifest(client.transport, ref.registry, ref.repository, dummy.manifest.digest)
+  } catch (error) {
+    throw new UserError(
+      `${label} now points to dummy ${dummy.manifest.digest}; the original was ${head.digest}; deleting the dummy failed: ${errorMessage(error)}`
+    )
+  }
+}
+
+/** Checks the outcome and puts back whatever was lost (R-DEL-3, AT-DEL-5). */
+async function verify(client: RegistryClient, ref: Reference, saved: RawManifest, dependents: Dependent[]): Promise<void> {
+  const label = formatReference(ref)
+  const left = await client.headManifest(ref)
+  const lost: Dependent[] = []
+  for (const d of dependents) {
+    const head = await client.headManifest({ ...ref, tag: d.tag })
+    if (head?.digest !== d.digest) lost.push(d)
+  }
+  const childLost = dependents.some((d) => d.manifest) && (await client.headManifest({ ...ref, tag: undefined, digest: saved.digest })) === undefined
+  if (lost.length === 0 && !childLost) {
+    if (left !== undefined) throw new UserError(`${label} still resolves to ${left.digest} after the registry accepted the delete`)
+    return
+  }
+  const names = lost.map((d) => d.tag)
+  try {
+    if (childLost) await client.putManifest(ref.registry, ref.repository, saved.digest, saved)
+    for (const d of lost) await client.putManifest(ref.registry, ref.repository, d.tag, d.manifest ?? saved)
+  } catch (error) {
+    throw new UserError(
+      `deleting ${label} also removed ${names.join(', ') || saved.digest} and restoring failed (${errorMessage(error)}); re-tag them to ${saved.digest}`
+    )
+  }
+  throw new UserError(`deleting ${label} also removed ${names.join(', ') || saved.digest}; they were restored to their previous digests, check the registry's delete semantics`)
+}
