@@ -1,9 +1,9 @@
 // Copies an image's referrers (signatures, SBOMs, attestations: manifests whose
 // `subject` is the image) along with it, registry-protocol §1.9 / R-REF-1.
-import { createHash } from 'node:crypto'
 import { nullLogger, type Logger } from '../logger.js'
 import { scopeFor, type RegistryClient } from './client.js'
 import { copyImage } from './copy.js'
+import { digestOf, referrersTagFor } from './digest.js'
 import { MEDIATYPE_OCI_INDEX } from './media-types.js'
 import type { Descriptor, ImageIndex, RawManifest } from './types.js'
 
@@ -30,17 +30,6 @@ export interface ReferrersCopyResult {
 
 /** Statuses with which a registry without the referrers API answers its route. */
 const NO_REFERRERS_API = new Set([400, 404, 405])
-
-/**
- * The referrers fallback tag of a digest (§1.9 tag schema): algorithm cut to
- * 32 characters, encoded part to 64, anything outside `[a-zA-Z0-9_.-]` as `-`.
- * `sha256:abcd…` → `sha256-abcd…`.
- */
-export function referrersTag(digest: string): string {
-  const colon = digest.indexOf(':')
-  const clean = (s: string) => s.replace(/[^a-zA-Z0-9_.-]/g, '-')
-  return `${clean(digest.slice(0, colon).slice(0, 32))}-${clean(digest.slice(colon + 1).slice(0, 64))}`
-}
 
 /**
  * Copies every referrer of `digest` from `source` to `target` by digest, and
@@ -126,7 +115,7 @@ async function updateFallbackTag(
   referrers: Descriptor[],
   logger: Logger
 ): Promise<string | undefined> {
-  const tag = referrersTag(subject)
+  const tag = referrersTagFor(subject)
   const ref = { ...target, tag }
   const head = await client.headManifest(ref)
   const existing: ImageIndex =
@@ -139,11 +128,7 @@ async function updateFallbackTag(
   const added = await Promise.all(missing.map((r) => fallbackDescriptor(client, source, r)))
   const index: ImageIndex = { ...existing, manifests: [...(existing.manifests ?? []), ...added] }
   const bytes = Buffer.from(JSON.stringify(index))
-  const manifest: RawManifest = {
-    bytes,
-    mediaType: MEDIATYPE_OCI_INDEX,
-    digest: `sha256:${createHash('sha256').update(bytes).digest('hex')}`
-  }
+  const manifest: RawManifest = { bytes, mediaType: MEDIATYPE_OCI_INDEX, digest: digestOf(bytes) }
   await client.putManifest(target.registry, target.repository, tag, manifest)
   logger.info(`${target.registry}/${target.repository}:${tag} lists ${index.manifests.length} referrer(s) of ${subject}`)
   return tag
