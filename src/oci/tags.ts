@@ -3,9 +3,10 @@
 import { UserError } from '../errors.js'
 import { referrersTagFor } from './digest.js'
 import { isNotFound, RegistryError } from './errors.js'
-import { nextPageUrl } from './link.js'
+import { CrossOriginLinkError, MalformedLinkError, nextPageUrl } from './link.js'
 import { MEDIATYPE_OCI_INDEX } from './media-types.js'
 import type { RawManifest, Reference, Descriptor, ImageIndex } from './types.js'
+import type { RegistryResponse } from './response.js'
 import type { RegistryRequest, Transport } from './transport.js'
 
 export interface ListTagsOptions {
@@ -48,12 +49,24 @@ export async function listTags(transport: Transport, registry: string, repositor
     const body = await res.json<{ tags?: unknown }>(PAGE_BYTES)
     // Some registries answer `"tags": null` for a repository without tags (AT-TAG-3).
     if (Array.isArray(body?.tags)) tags.push(...body.tags.filter((t): t is string => typeof t === 'string'))
-    const url = nextPageUrl(res.headers.link, res.url)
+    const url = nextPage(res, `${registry}/${repository}`)
     if (url === undefined) return tags
     if (seen.has(url.href)) throw new UserError(`${registry}/${repository}: tag list pagination loops back to a page already read`)
     if (page >= maxPages) throw new UserError(`${registry}/${repository}: tag list has more than ${maxPages} pages; giving up`)
     seen.add(url.href)
     next = { url }
+  }
+}
+
+/** The next page's URL; a Link to another origin or an unreadable one is the user's registry problem, one line. */
+function nextPage(res: RegistryResponse, label: string): URL | undefined {
+  try {
+    return nextPageUrl(res.headers.link, res.url)
+  } catch (error) {
+    if (error instanceof CrossOriginLinkError || error instanceof MalformedLinkError) {
+      throw new UserError(`${label}: ${error.message}`)
+    }
+    throw error
   }
 }
 
@@ -88,7 +101,7 @@ export async function getReferrers(host: ReferrersHost, registry: string, reposi
     }
     const index = await res.json<ImageIndex>(PAGE_BYTES)
     if (Array.isArray(index?.manifests)) found.push(...index.manifests)
-    const url = nextPageUrl(res.headers.link, res.url)
+    const url = nextPage(res, `${registry}/${repository}`)
     if (url === undefined || seen.has(url.href)) return found
     seen.add(url.href)
     next = { url }

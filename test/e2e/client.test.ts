@@ -6,9 +6,9 @@ import { readFileSync } from 'node:fs'
 import { after, before, describe, test } from 'node:test'
 import { RegistryClient } from '../../src/oci/client.js'
 import { staticCredentials } from '../../src/oci/credentials.js'
-import { digestOf } from '../../src/oci/digest.js'
+import { digestOf, referrersTagFor } from '../../src/oci/digest.js'
 import { RegistryError, UnreachableRegistryError } from '../../src/oci/errors.js'
-import { EMPTY_BLOB_DIGEST, MEDIATYPE_OCI_CONFIG, MEDIATYPE_OCI_MANIFEST } from '../../src/oci/media-types.js'
+import { EMPTY_BLOB_DIGEST, MEDIATYPE_OCI_CONFIG, MEDIATYPE_OCI_INDEX, MEDIATYPE_OCI_MANIFEST } from '../../src/oci/media-types.js'
 import { Transport, type TransportOptions } from '../../src/oci/transport.js'
 import type { Descriptor, ImageManifest, RawManifest } from '../../src/oci/types.js'
 import { testEnv } from '../helpers/env.js'
@@ -197,6 +197,18 @@ describe('client failures are one clear line', () => {
     await round()
     assert.equal((await fetchTokenRequests(reg.tokenServerUrl!)).length - before, used, 'the same scopes reuse the cached token')
   })
+})
+
+test('referrers on a registry without the API come from the sha256-<hex> fallback tag (R-REF-1)', async () => {
+  const plain = registries.plain
+  const client = clientFor(plain)
+  const subject = await pushArtifact(client, plain.host, `${REPO}/refs`, 'subject')
+  assert.deepEqual(await client.getReferrers(plain.host, `${REPO}/refs`, subject.digest), [])
+  const signature = await pushArtifact(client, plain.host, `${REPO}/refs`, 'signature')
+  const entry: Descriptor = { mediaType: MEDIATYPE_OCI_MANIFEST, digest: signature.digest, size: signature.bytes.length, artifactType: 'application/example' }
+  const bytes = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: MEDIATYPE_OCI_INDEX, manifests: [entry] }))
+  await client.putManifest(plain.host, `${REPO}/refs`, referrersTagFor(subject.digest), { bytes, mediaType: MEDIATYPE_OCI_INDEX, digest: digestOf(bytes) })
+  assert.deepEqual(await client.getReferrers(plain.host, `${REPO}/refs`, subject.digest), [entry])
 })
 
 describe('deleteTag never removes another tag', () => {

@@ -420,3 +420,149 @@ test('tags of an unknown repository: [] on NAME_UNKNOWN, an error on other 404s'
   assert.deepEqual(await c.listTags(reg.host, 'gone'), [])
   await assert.rejects(c.listTags(reg.host, 'other'), (e) => e instanceof RegistryError && e.status === 404)
 })
+
+test('a Link to another origin is refused with one line (AT-TAG-2)', async () => {
+  const other = await server((_req, res) => reply(res, 200, {}, { tags: ['stolen'] }))
+  const reg = await server((_req, res) => reply(res, 200, { link: `<${other.url}/v2/r/tags/list?last=a>; rel="next"` }, { tags: ['a'] }))
+  const { c } = client()
+  await assert.rejects(c.listTags(reg.host, 'r'), (e) => e instanceof Error && e.name === 'UserError' && /another origin/.test(e.message))
+  assert.equal(other.requests.length, 0)
+})
+
+test('an upload Location on another host gets the bytes but not the Authorization (AT-UP-2)', async () => {
+  const storage = await server((_req, res) => reply(res, 201))
+  const reg = await server((req, res) => {
+    if (needsBasic(req, res)) return
+    if (req.method === 'HEAD') return reply(res, 404)
+    reply(res, 202, { location: `${storage.url}/upload/1?sig=abc` })
+  })
+  const { c } = client({ credentials: creds(reg.host) })
+  assert.equal(await c.uploadBlob(reg.host, 'r', blobDesc, blob), 'uploaded')
+  assert.equal(storage.requests.length, 1)
+  assert.equal(storage.requests[0]!.headers.authorization, undefined)
+  assert.deepEqual(storage.requests[0]!.body, blob)
+})
+
+test('a redirect target challenging with its own realm gets no token request (AT-RED-2)', async () => {
+  const attacker = await tokenServer()
+  const cdn = await server((_req, res) => reply(res, 401, { 'www-authenticate': bearer(attacker.url, 'repository:r:pull') }))
+  const reg = await server((req, res) => void (needsBasic(req, res) || reply(res, 307, { location: `${cdn.url}/b` })))
+  const { c } = client({ credentials: creds(reg.host) })
+  await assert.rejects(c.getBlob(reg.host, 'r', blobDesc), (e) => e instanceof RegistryError && e.status === 401)
+  assert.equal(attacker.requests.length, 0)
+})
+
+test('an http token realm for an https registry is refused unless insecure (AT-RED-6, R-AUTH-9)', async () => {
+  const auth = await tokenServer()
+  const tls = await selfSignedCert()
+  const reg = await server((_req, res) => reply(res, 401, { 'www-authenticate': bearer(auth.url, 'repository:r:pull') }), { tls })
+  const { c } = client({ insecure: false, ca: tls.cert, credentials: creds(reg.host) })
+  await assert.rejects(c.headManifest({ registry: reg.host, repository: 'r', tag: 't' }), /asks for tokens from http:\/\/127\.0\.0\.1:\d+, which is not https: refused/)
+  assert.equal(auth.requests.length, 0)
+})
+
+test('every HTTP exchange is reported to onRequest, hops included, without query strings', async () => {
+  let regUrl = ''
+  const cdn = await server((_req, res) => reply(res, 200, {}, blob))
+  const reg = await server((_req, res) => reply(res, 302, { location: `${cdn.url}/blob?token=secret` }))
+  regUrl = reg.url
+  const seen: Array<{ method: string; url: string; status: number }> = []
+  const { c } = client({ onRequest: (info) => seen.push(info) })
+  await readAll(await c.getBlob(reg.host, 'r', blobDesc))
+  assert.deepEqual(seen, [
+    { method: 'GET', url: `${regUrl}/v2/r/blobs/${blobDesc.digest}`, status: 302 },
+    { method: 'GET', url: `${cdn.url}/blob`, status: 200 }
+  ])
+})
+
+// §2.1–2.2 token exchange
+
+/** A token server whose answers come from `respond`; records method, query and body. */
+async function scriptedTokenServer(respond: (req: SeenRequest) => { status: number; body?: object }) {
+  return server((req, res) => {
+    const r = respond(req)
+    reply(res, r.status, { 'content-type': 'application/json' }, r.body)
+  })
+}
+
+const tokenBodies = [
+  { name: 'access_token only', body: { access_token: 'A' }, exp: 'A' },
+  { name: 'token only', body: { token: 'T' }, exp: 'T' },
+  { name: 'both: access_token wins', body: { access_token: 'A', token: 'T' }, exp: 'A' }
+]
+for (const tc of tokenBodies) {
+  test(`token response with ${tc.name} (AT-AUTH-2)`, async () => {
+    const auth = await scriptedTokenServer(() => ({ status: 200, body: tc.body }))
+    const reg = await server((req, res) =>
+      req.headers.authorization === `Bearer ${tc.exp}` ? reply(res, 200, manifestHeaders, manifest) : reply(res, 401, { 'www-authenticate': bearer(auth.url, 'repository:r:pull') })
+    )
+    const { c } = client()
+    assert.equal((await c.headManifest({ registry: reg.host, repository: 'r', tag: 't' }))?.digest, manifestDigest)
+  })
+}
+
+test('expires_in 0 is raised to 60 s: the token is reused within a minute and renewed after it (AT-AUTH-2)', async () => {
+  let now = 1_000_000
+  const realNow = Date.now
+  Date.now = () => now
+  try {
+    let issued = 0
+    const auth = await scriptedTokenServer(() => ({ status: 200, body: { token: `t${++issued}`, expires_in: 0 } }))
+    const reg = await server((req, res) =>
+      req.headers.authorization?.startsWith('Bearer t') ? reply(res, 200, manifestHeaders, manifest) : reply(res, 401, { 'www-authenticate': bearer(auth.url, 'repository:r:pull') })
+    )
+    const { c } = client()
+    const ref = { registry: reg.host, repository: 'r', tag: 't' }
+    await c.headManifest(ref)
+    now += 50_000
+    await c.headManifest(ref)
+    assert.equal(auth.requests.length, 1)
+    now += 10_000
+    await c.headManifest(ref)
+    assert.equal(auth.requests.length, 2)
+  } finally {
+    Date.now = realNow
+  }
+})
+
+test('token GET: no service parameter when the challenge has none, one scope parameter per scope, Basic to the realm', async () => {
+  const auth = await scriptedTokenServer(() => ({ status: 200, body: { token: 'ok' } }))
+  const reg = await server((req, res) =>
+    req.headers.authorization === 'Bearer ok'
+      ? reply(res, 200, manifestHeaders, manifest)
+      : reply(res, 401, { 'www-authenticate': `Bearer realm="${auth.url}/v2/token",scope="repository:r:pull repository:other:pull"` })
+  )
+  const { c } = client({ credentials: creds(reg.host) })
+  await c.headManifest({ registry: reg.host, repository: 'r', tag: 't' })
+  const q = new URL(auth.requests[0]!.url, 'http://x').searchParams
+  assert.equal(q.has('service'), false)
+  assert.deepEqual(q.getAll('scope').sort(), ['repository:other:pull', 'repository:r:pull'])
+  assert.equal(q.get('account'), 'alice')
+  assert.equal(auth.requests[0]!.headers.authorization, BASIC)
+})
+
+test('an identity token uses the OAuth2 POST, falling back to GET when the server answers 404', async () => {
+  const auth = await scriptedTokenServer((req) => (req.method === 'POST' ? { status: 404 } : { status: 200, body: { token: 'via-get' } }))
+  const reg = await server((req, res) =>
+    req.headers.authorization === 'Bearer via-get' ? reply(res, 200, manifestHeaders, manifest) : reply(res, 401, { 'www-authenticate': bearer(auth.url, 'repository:r:pull') })
+  )
+  const { c } = client({ credentials: staticCredentials({ [reg.host]: { identityToken: 'refresh-me' } }) })
+  assert.equal((await c.headManifest({ registry: reg.host, repository: 'r', tag: 't' }))?.digest, manifestDigest)
+  assert.deepEqual(auth.requests.map((r) => r.method), ['POST', 'GET'])
+  const form = new URLSearchParams(auth.requests[0]!.body.toString())
+  assert.equal(form.get('grant_type'), 'refresh_token')
+  assert.equal(form.get('refresh_token'), 'refresh-me')
+  assert.equal(form.get('service'), 'registry.test')
+  assert.equal(form.get('scope'), 'repository:r:pull')
+  assert.equal(form.get('client_id'), 'image-mirror')
+})
+
+test('a registry token is sent as the bearer token without any exchange', async () => {
+  const auth = await tokenServer()
+  const reg = await server((req, res) =>
+    req.headers.authorization === 'Bearer direct' ? reply(res, 200, manifestHeaders, manifest) : reply(res, 401, { 'www-authenticate': bearer(auth.url, 'repository:r:pull') })
+  )
+  const { c } = client({ credentials: staticCredentials({ [reg.host]: { registryToken: 'direct' } }) })
+  assert.equal((await c.headManifest({ registry: reg.host, repository: 'r', tag: 't' }))?.digest, manifestDigest)
+  assert.equal(auth.requests.length, 0)
+})
