@@ -2,7 +2,7 @@
 // filtered walk does when BuildKit sends the context with the .dockerignore
 // patterns as ExcludePatterns (spec §4.4). Both the git listing and the
 // directory walk ask this one object, so they agree by construction.
-import { matchesUsingParentResults, type MatchInfo, type PatternMatcher } from './pattern-matcher.js'
+import { matchedUsingParentResults, matchesUsingParentResults, type MatchInfo, type PatternMatcher } from './pattern-matcher.js'
 
 /** What the walk decided for one directory. */
 interface DirState {
@@ -21,6 +21,8 @@ const PATTERN_CHARS = /[*[\]?^\\]/
 export class ContextFilter {
   readonly matcher: PatternMatcher
   private readonly dirs = new Map<string, DirState>()
+  private lastDirPath = ''
+  private lastDir: DirState | undefined
   private readonly onlyPrefixExceptions: boolean
   private readonly exceptionPrefixes: string[]
 
@@ -42,11 +44,16 @@ export class ContextFilter {
     const slash = path.lastIndexOf('/')
     let parent: MatchInfo
     if (slash >= 0) {
-      const dir = this.dir(path.slice(0, slash))
-      if (dir.pruned) return false
-      parent = dir.info
+      // Listings name many files of one directory in a row: reuse its state without slicing.
+      let dir = this.lastDir
+      if (slash !== this.lastDirPath.length || !path.startsWith(this.lastDirPath)) {
+        this.lastDirPath = path.slice(0, slash)
+        dir = this.lastDir = this.dir(this.lastDirPath)
+      }
+      if (dir!.pruned) return false
+      parent = dir!.info
     }
-    return !matchesUsingParentResults(this.matcher, path, parent).matched
+    return !matchedUsingParentResults(this.matcher, path, parent)
   }
 
   /** True when the walk may skip everything below the directory `path`. */

@@ -29,16 +29,32 @@ export function compareBytes(a: string, b: string): number {
   return a.length - b.length
 }
 
-/** Sorts file inputs by path in byte order; paths are unique. */
+/** Sorts file inputs by path in byte order (paths are unique); git's listing usually arrives sorted. */
 export function sortFiles(files: FileInput[]): FileInput[] {
-  return files.sort((a, b) => compareBytes(a.path, b.path))
+  for (let i = 1; i < files.length; i++) {
+    if (compareBytes(files[i - 1]!.path, files[i]!.path) > 0) return files.sort((a, b) => compareBytes(a.path, b.path))
+  }
+  return files
 }
 
-/** The `files` section on its own: its SHA-256 is the context digest. */
-export function encodeFiles(label: string, files: FileInput[]): string {
-  const parts = [netstring(label), netstring(String(files.length))]
-  for (const f of files) parts.push(netstring(f.path), netstring(f.mode), netstring(f.digest))
-  return parts.join('')
+/**
+ * The `label` files section as string chunks (hashing chunks avoids building
+ * one multi-megabyte string for large contexts). Joined, they are the bytes of
+ * spec §6; the `files` section's SHA-256 is the context digest.
+ */
+export function encodeFiles(label: string, files: FileInput[]): string[] {
+  const chunks: string[] = []
+  let s = netstring(label) + netstring(String(files.length))
+  let i = 0
+  for (const f of files) {
+    s += netstring(f.path) + netstring(f.mode) + netstring(f.digest)
+    if (++i % 512 === 0) {
+      chunks.push(s)
+      s = ''
+    }
+  }
+  chunks.push(s)
+  return chunks
 }
 
 function encodeMap(label: string, map: Record<string, string>): string {
@@ -50,25 +66,35 @@ function encodeOptional(label: string, value: string | undefined): string {
   return netstring(label) + (value === undefined ? netstring('0') : netstring('1') + netstring(value))
 }
 
-/** The complete canonical encoding of a v1 input set (spec §6), as a string to be hashed as UTF-8. */
-export function encodeInputs(inputs: Omit<ContentTagInputs, 'contextDigest'>, filesSection?: string): string {
+/** The canonical encoding of a v1 input set (spec §6) as string parts, to be hashed as UTF-8 in order. */
+export function encodeInputParts(inputs: Omit<ContentTagInputs, 'contextDigest'>, filesSection?: string[]): string[] {
   return [
-    netstring('image-mirror content-tag'),
-    netstring(inputs.version),
-    netstring('dockerfile'),
-    netstring(inputs.dockerfile.path),
-    netstring(inputs.dockerfile.digest),
-    filesSection ?? encodeFiles('files', inputs.files),
+    netstring('image-mirror content-tag') +
+      netstring(inputs.version) +
+      netstring('dockerfile') +
+      netstring(inputs.dockerfile.path) +
+      netstring(inputs.dockerfile.digest),
+    ...(filesSection ?? encodeFiles('files', inputs.files)),
     encodeMap('build-args', inputs.buildArgs),
     encodeOptional('target', inputs.target),
-    netstring('platforms'),
-    netstring(String(inputs.platforms.length)),
-    ...inputs.platforms.map(netstring),
-    encodeFiles('extra-files', inputs.extra.files),
+    netstring('platforms') + netstring(String(inputs.platforms.length)) + inputs.platforms.map(netstring).join(''),
+    ...encodeFiles('extra-files', inputs.extra.files),
     encodeMap('extra-values', inputs.extra.values),
     encodeOptional('commit', inputs.commit),
     encodeOptional('repo-path', inputs.repoPath)
-  ].join('')
+  ]
+}
+
+/** The complete canonical encoding as one string (for tests and the spec's test vector). */
+export function encodeInputs(inputs: Omit<ContentTagInputs, 'contextDigest'>): string {
+  return encodeInputParts(inputs).join('')
+}
+
+/** SHA-256 hex of the UTF-8 bytes of the parts, in order. */
+export function sha256Parts(parts: string[]): string {
+  const h = createHash('sha256')
+  for (const part of parts) h.update(part, 'utf8')
+  return h.digest('hex')
 }
 
 /** SHA-256 hex of a string's UTF-8 bytes. */

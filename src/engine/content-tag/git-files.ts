@@ -1,7 +1,7 @@
-// The git fast path (spec §5.2): one `git ls-files` call lists the index with
-// blob ids and uses git's stat cache to flag modified and deleted entries, and
-// lists untracked paths (ignored ones included, since .gitignore does not
-// matter to the builder). Only flagged, untracked and attribute-converted files
+// The git fast path (spec §5.2): `git ls-files` lists the index with blob ids
+// and the untracked paths (ignored ones included, since .gitignore does not
+// matter to the builder); `git diff-files` uses git's stat cache to name the
+// entries whose working tree file differs. Only flagged, untracked and attribute-converted files
 // are read from disk; every other blob id comes straight from the index.
 import { existsSync } from 'node:fs'
 import { homedir } from 'node:os'
@@ -10,30 +10,19 @@ import { UserError } from '../../errors.js'
 import type { ContextFilter } from './context-filter.js'
 import { walkContext, type FoundPath, type ListNotes } from './fs-files.js'
 import { GitUnavailable, gitDirs, runGit } from './git.js'
-
-/** A context file whose blob id and mode come from the index unread. */
-export interface IndexedFile {
-  rel: string
-  mode: string
-  digest: string
-}
+import type { FileInput } from './types.js'
 
 /** What the git listing produced for one work tree (and its submodules). */
 export interface GitListing {
-  indexed: IndexedFile[]
+  /** Context files whose blob id and mode come from the index unread. */
+  indexed: FileInput[]
   /** Paths that must be described from disk: modified, untracked, flagged or converted. */
   fromDisk: FoundPath[]
 }
 
-interface Entry {
-  mode: string
-  oid: string
-  dirty: boolean
-}
-
-// The letter `ls-files -v` prints for an unflagged cached entry; C (changed),
-// R (removed), S (skip-worktree), M (unmerged) and lower case (assume-unchanged)
-// all mean the index cannot vouch for the working tree.
+// The letter `ls-files -v` prints for an unflagged cached entry; S
+// (skip-worktree), M (unmerged) and lower case (assume-unchanged) mean git
+// does not check the working tree for it, so neither can the index vouch for it.
 const CLEAN = 'H'
 
 /**
@@ -50,48 +39,53 @@ export async function listFromGit(
 ): Promise<GitListing> {
   const cwd = sub === '' ? root : join(root, sub)
   const prefix = sub === '' ? '' : sub + '/'
-  const [listed, config] = await Promise.all([
-    runGit(cwd, ['ls-files', '-z', '-v', '-s', '-c', '-m', '-d', '-o', '--directory']),
+  // Two listings in parallel: the index with status letters plus untracked
+  // paths, and git's stat check of the index against the working tree.
+  const [listed, changed, config] = await Promise.all([
+    runGit(cwd, ['ls-files', '-z', '-v', '-s', '-c', '-o', '--directory']),
+    runGit(cwd, ['diff-files', '--name-only', '-z', '--relative']),
     runGit(cwd, ['config', '-z', '--get-regexp', '^core\\.(autocrlf|eol|attributesfile)$'], undefined, [0, 1])
   ])
   const settings = parseConfig(config.stdout)
-  const entries = new Map<string, Entry>()
+  const convertAll = settings.autocrlf === 'true' || settings.autocrlf === 'input' || settings.eol === 'crlf'
+  const modified = new Set(changed.stdout.split('\0').filter((p) => p !== ''))
+  const listing: GitListing = { indexed: [], fromDisk: [] }
+  let attributesTracked = false
   const gitlinks: string[] = []
   const untrackedFiles: string[] = []
   const untrackedDirs: string[] = []
-  for (const record of listed.stdout.split('\0')) {
-    if (record === '') continue
-    const tag = record[0]!
-    const rest = record.slice(2)
+  const out = listed.stdout
+  let previous = ''
+  // Records are "<tag> <mode> <object id> <stage>\t<path>" or "? <path>", NUL-terminated.
+  // Walked in place rather than split: this runs once per file of large contexts.
+  for (let at = 0, end = out.indexOf('\0'); end >= 0; at = end + 1, end = out.indexOf('\0', at)) {
+    if (end === at) continue
+    const tag = out[at]
     if (tag === '?') {
+      const rest = out.slice(at + 2, end)
       if (rest.endsWith('/')) untrackedDirs.push(rest === './' ? '' : rest.slice(0, -1))
       else untrackedFiles.push(rest)
       continue
     }
-    const tab = rest.indexOf('\t')
-    const path = rest.slice(tab + 1)
-    const [mode, oid, stage] = rest.slice(0, tab).split(' ') as [string, string, string]
+    const tab = out.indexOf('\t', at)
+    const path = out.slice(tab + 1, end)
+    const mode = modeAt(out, at + 2)
     if (mode === '160000') {
-      if (!gitlinks.includes(path)) gitlinks.push(path)
+      if (path !== previous) gitlinks.push(path)
+      previous = path
       continue
     }
-    const known = entries.get(path)
-    // Anything but a plain stage-0 'H' (skip-worktree, assume-unchanged, unmerged,
-    // modified, deleted) is read from disk: the working tree is what the builder gets.
-    const dirty = tag !== CLEAN || stage !== '0'
-    if (known) known.dirty ||= dirty
-    else entries.set(path, { mode, oid, dirty })
-  }
-
-  const listing: GitListing = { indexed: [], fromDisk: [] }
-  const convertAll = settings.autocrlf === 'true' || settings.autocrlf === 'input' || settings.eol === 'crlf'
-  for (const [path, entry] of entries) {
+    if (path.endsWith('.gitattributes') && (path.length === 14 || path.endsWith('/.gitattributes'))) attributesTracked = true
+    // Unmerged paths repeat once per stage; the first record already sent them to disk.
+    if (path === previous) continue
+    previous = path
     const rel = prefix + checkName(path, cwd)
     if (!filter.includesFile(rel)) continue
-    if (entry.dirty || convertAll) listing.fromDisk.push({ rel, abs: join(cwd, path) })
-    else listing.indexed.push({ rel, mode: normaliseMode(entry.mode), digest: entry.oid })
+    const dirty = tag !== CLEAN || out[tab - 1] !== '0' || convertAll || (modified.size > 0 && modified.has(path))
+    if (dirty) listing.fromDisk.push({ rel, abs: join(cwd, path) })
+    else listing.indexed.push({ path: rel, mode, digest: out.slice(at + 9, tab - 2) })
   }
-  if (!convertAll && listing.indexed.length > 0 && attributesMayApply(top, cwd, entries, settings)) {
+  if (!convertAll && listing.indexed.length > 0 && (attributesTracked || attributesMayApply(top, cwd, settings))) {
     await moveConvertedToDisk(cwd, prefix, listing)
   }
   for (const path of untrackedFiles) {
@@ -100,12 +94,12 @@ export async function listFromGit(
   }
   for (const dir of untrackedDirs) {
     const rel = dir === '' ? sub : prefix + dir
-    if (rel === '' || !filter.prunes(rel)) listing.fromDisk.push(...walkContext(root, rel, filter, notes))
+    if (rel === '' || !filter.prunes(rel)) appendAll(listing.fromDisk, walkContext(root, rel, filter, notes))
   }
   for (const link of gitlinks) {
     const rel = prefix + link
     if (filter.prunes(rel)) continue
-    listing.fromDisk.push(...(await listSubmodule(root, rel, filter, notes, listing)))
+    appendAll(listing.fromDisk, await listSubmodule(root, rel, filter, notes, listing))
   }
   return listing
 }
@@ -121,7 +115,7 @@ async function listSubmodule(root: string, rel: string, filter: ContextFilter, n
     if (filter.includesFile(rel + '/.git')) notes.gitMetadataSent = true
     try {
       const inner = await listFromGit(root, rel, abs, filter, notes)
-      into.indexed.push(...inner.indexed)
+      appendAll(into.indexed, inner.indexed)
       return inner.fromDisk
     } catch (error) {
       if (!(error instanceof GitUnavailable)) throw error
@@ -130,16 +124,24 @@ async function listSubmodule(root: string, rel: string, filter: ContextFilter, n
   return walkContext(root, rel, filter, notes)
 }
 
+/** push(...items) without the argument-count limit of spreading large arrays. */
+function appendAll<T>(into: T[], items: T[]): void {
+  for (const item of items) into.push(item)
+}
+
 function checkName(path: string, cwd: string): string {
   if (path.includes('\uFFFD')) throw new UserError(`file name is not valid UTF-8 under ${cwd}: ${path}`)
   return path
 }
 
-/** The index already stores 100644/100755/120000; anything else is normalised as git does. */
-function normaliseMode(mode: string): string {
-  if (mode === '120000' || mode === '100644' || mode === '100755') return mode
-  return parseInt(mode, 8) & 0o111 ? '100755' : '100644'
+/** The mode at `at`, as a shared constant string; git's index holds only these (and 160000 gitlinks). */
+function modeAt(out: string, at: number): string {
+  for (const mode of MODES) if (out.startsWith(mode, at)) return mode
+  const raw = out.slice(at, at + 6)
+  return parseInt(raw, 8) & 0o111 ? '100755' : '100644'
 }
+
+const MODES = ['100644', '100755', '120000', '160000']
 
 interface GitSettings {
   autocrlf?: string
@@ -159,12 +161,11 @@ function parseConfig(stdout: string): GitSettings {
 }
 
 /**
- * True when any gitattributes source exists: a `.gitattributes` in the listing
- * or in a directory between the work tree root and the context, the
+ * True when a gitattributes source outside the listing exists: a
+ * `.gitattributes` in a directory between the work tree root and the context, the
  * repository's info/attributes, or the user's or the system's file.
  */
-function attributesMayApply(top: string, cwd: string, entries: Map<string, Entry>, settings: GitSettings): boolean {
-  for (const path of entries.keys()) if (path === '.gitattributes' || path.endsWith('/.gitattributes')) return true
+function attributesMayApply(top: string, cwd: string, settings: GitSettings): boolean {
   const candidates: string[] = []
   for (let dir = cwd; dir.startsWith(top); dir = join(dir, '..')) {
     candidates.push(join(dir, '.gitattributes'))
@@ -183,7 +184,7 @@ function attributesMayApply(top: string, cwd: string, entries: Map<string, Entry
 const CONVERTING = ['filter', 'ident', 'working-tree-encoding', 'text', 'eol']
 
 async function moveConvertedToDisk(cwd: string, prefix: string, listing: GitListing): Promise<void> {
-  const local = listing.indexed.map((f) => f.rel.slice(prefix.length))
+  const local = listing.indexed.map((f) => f.path.slice(prefix.length))
   const { stdout } = await runGit(cwd, ['check-attr', '-z', '--stdin', ...CONVERTING], local.join('\0') + '\0')
   const converted = new Set<string>()
   const fields = stdout.split('\0')
@@ -192,10 +193,10 @@ async function moveConvertedToDisk(cwd: string, prefix: string, listing: GitList
     if (value !== 'unspecified' && value !== 'unset') converted.add(fields[i]!)
   }
   if (converted.size === 0) return
-  const keep: IndexedFile[] = []
+  const keep: FileInput[] = []
   for (const f of listing.indexed) {
-    const path = f.rel.slice(prefix.length)
-    if (converted.has(path)) listing.fromDisk.push({ rel: f.rel, abs: join(cwd, path) })
+    const path = f.path.slice(prefix.length)
+    if (converted.has(path)) listing.fromDisk.push({ rel: f.path, abs: join(cwd, path) })
     else keep.push(f)
   }
   listing.indexed = keep

@@ -109,6 +109,23 @@ export function matchesUsingParentResults(
   return { matched, info }
 }
 
+/** matchesUsingParentResults(…).matched without building the per-pattern list; for files, which have no children. */
+export function matchedUsingParentResults(pm: PatternMatcher, path: string, parent: MatchInfo): boolean {
+  const withParent = parent !== undefined && parent.length > 0
+  let matched = false
+  const patterns = pm.patterns
+  for (let i = 0; i < patterns.length; i++) {
+    const p = patterns[i]!
+    let match = withParent ? parent[i]! : false
+    if (!match) {
+      if (p.exclusion !== matched) continue
+      match = p.test(path) || (!withParent && parentPrefixes(path).some((dir) => p.test(dir)))
+    }
+    if (match) matched = !p.exclusion
+  }
+  return matched
+}
+
 /** "a/b/c" → ["a", "a/b"]: the parent directories, shortest first. */
 function parentPrefixes(path: string): string[] {
   const out: string[] = []
@@ -189,7 +206,10 @@ export function compilePattern(cleaned: string, exclusion = false): Pattern {
     case 'regexp': {
       pattern.goRegexp = re + '$'
       const js = goRegexpToJs(pattern.goRegexp, cleaned)
-      pattern.test = (path) => js.test(path)
+      // A match must end with the pattern's trailing literal text ("**/*.log" → ".log");
+      // checking that first spares the expression for most paths.
+      const tail = /[^*?[\]\\]*$/.exec(cleaned)![0]
+      pattern.test = tail === '' ? (path) => js.test(path) : (path) => path.endsWith(tail) && js.test(path)
       break
     }
   }

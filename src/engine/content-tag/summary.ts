@@ -1,6 +1,6 @@
 // The input summary stored with an image (label or annotation) and the diff
 // that explains why a local tag differs from a stored one (spec §7).
-import { compareBytes, encodeFiles, sha256Hex } from './encoding.js'
+import { compareBytes, encodeFiles, sha256Hex, sha256Parts } from './encoding.js'
 import type { ContentTagInputs, FileInput } from './types.js'
 
 /** The summary's JSON shape (spec §7.1). */
@@ -56,7 +56,7 @@ export function directoryDigests(files: FileInput[], depth: number): Record<stri
   }
   const out: Record<string, string> = {}
   for (const key of [...groups.keys()].sort(compareBytes)) {
-    out[key] = sha256Hex(encodeFiles('dir', groups.get(key)!)).slice(0, 16)
+    out[key] = sha256Parts(encodeFiles('dir', groups.get(key)!)).slice(0, 16)
   }
   return out
 }

@@ -8,9 +8,9 @@ import { describeAll } from './blob-hash.js'
 import { ContextFilter } from './context-filter.js'
 import { loadIgnoreFile } from './dockerignore.js'
 import { readDockerfile, type DockerfileFacts } from './dockerfile.js'
-import { blobId, compareBytes, encodeFiles, encodeInputs, sha256Hex, sortFiles } from './encoding.js'
+import { blobId, compareBytes, encodeFiles, encodeInputParts, sha256Parts, sortFiles } from './encoding.js'
 import { walkContext, type FoundPath, type ListNotes } from './fs-files.js'
-import { listFromGit, type IndexedFile } from './git-files.js'
+import { listFromGit } from './git-files.js'
 import { findWorkTreeRoot, GitUnavailable, runGit } from './git.js'
 import { normalisePlatforms } from './platforms.js'
 import type { ContentTagInputs, ContentTagOptions, ContentTagResult, FileInput } from './types.js'
@@ -48,12 +48,12 @@ export async function computeContentTag(opts: ContentTagOptions): Promise<Conten
   const filter = new ContextFilter(ignore.matcher)
   const notes: ListNotes = { warnings: [], gitMetadataSent: false }
   let source: ContentTagResult['source'] = 'filesystem'
-  let indexed: IndexedFile[] = []
+  let files: FileInput[] = []
   let fromDisk: FoundPath[] | undefined
   if (opts.useGit !== false && workTree !== undefined) {
     try {
       const listing = await listFromGit(context, '', workTree, filter, notes)
-      indexed = listing.indexed
+      files = listing.indexed
       fromDisk = listing.fromDisk
       source = 'git'
     } catch (error) {
@@ -68,7 +68,6 @@ export async function computeContentTag(opts: ContentTagOptions): Promise<Conten
   if (source === 'git' && existsSync(join(context, '.git')) && filter.includesFile('.git')) notes.gitMetadataSent = true
 
   const described = await describeAll(fromDisk.map((f) => f.abs))
-  const files: FileInput[] = indexed.map((f) => ({ path: f.rel, mode: f.mode, digest: f.digest }))
   let hashedBytes = 0
   let hashedFiles = 0
   described.forEach((d, i) => {
@@ -95,8 +94,8 @@ export async function computeContentTag(opts: ContentTagOptions): Promise<Conten
     ...(opts.includeRepoPath ? { repoPath: toPosix(relative(repoRoot, context)) || '.' } : {})
   }
   const filesSection = encodeFiles('files', files)
-  const inputs: ContentTagInputs = { ...inputsWithoutDigest, contextDigest: sha256Hex(filesSection) }
-  const digest = sha256Hex(encodeInputs(inputs, filesSection))
+  const inputs: ContentTagInputs = { ...inputsWithoutDigest, contextDigest: sha256Parts(filesSection) }
+  const digest = sha256Parts(encodeInputParts(inputs, filesSection))
 
   const warnings = notes.warnings
   if (notes.gitMetadataSent) {
