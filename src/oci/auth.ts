@@ -65,7 +65,10 @@ export class Authenticator {
   /** Whether the host has credentials configured (used to word errors). */
   async hasCredentials(registry: string): Promise<boolean> {
     const c = await this.#credential(registry)
-    return c !== undefined && (c.password !== undefined || c.identityToken !== undefined || c.registryToken !== undefined)
+    return (
+      c !== undefined &&
+      (c.password !== undefined || c.identityToken !== undefined || c.registryToken !== undefined)
+    )
   }
 
   /**
@@ -73,7 +76,13 @@ export class Authenticator {
    * header is ready (the caller resends), false when nothing more can be
    * tried (the 401 stands).
    */
-  async challenge(registry: string, requestUrl: URL, wwwAuthenticate: string | string[] | undefined, scopes: string[], sent?: string): Promise<boolean> {
+  async challenge(
+    registry: string,
+    requestUrl: URL,
+    wwwAuthenticate: string | string[] | undefined,
+    scopes: string[],
+    sent?: string
+  ): Promise<boolean> {
     const challenges = parseChallenges(wwwAuthenticate)
     const bearer = challenges.find((c) => c.scheme === 'bearer')
     const basic = challenges.find((c) => c.scheme === 'basic')
@@ -92,13 +101,20 @@ export class Authenticator {
         scheme: 'bearer',
         realm,
         service: bearer.params.service || undefined,
-        scopes: unionScopes(previous?.realm?.href === realm.href ? previous.scopes : [], [...scopes, ...challenged])
+        scopes: unionScopes(previous?.realm?.href === realm.href ? previous.scopes : [], [
+          ...scopes,
+          ...challenged
+        ])
       }
       this.#hosts.set(registry, state)
       const key = tokenKey(state)
       const cached = this.#tokens.get(key)
       // The token we just sent was refused: fetch a fresh one once (R-AUTH-6).
-      if (cached !== undefined && sent !== undefined && sent === `Bearer ${(await cached.catch(() => undefined))?.token}`) {
+      if (
+        cached !== undefined &&
+        sent !== undefined &&
+        sent === `Bearer ${(await cached.catch(() => undefined))?.token}`
+      ) {
         this.#tokens.delete(key)
       }
       await this.#token(registry, state)
@@ -106,8 +122,14 @@ export class Authenticator {
     }
     if (basic !== undefined) {
       if (credential?.username === undefined || credential.password === undefined) return false
-      if (requestUrl.protocol === 'http:' && !isLoopbackHost(requestUrl.hostname) && !this.#opts.insecure(registry)) {
-        throw new UserError(`refusing to send credentials for ${registry} over plain http; use https or mark the registry insecure`)
+      if (
+        requestUrl.protocol === 'http:' &&
+        !isLoopbackHost(requestUrl.hostname) &&
+        !this.#opts.insecure(registry)
+      ) {
+        throw new UserError(
+          `refusing to send credentials for ${registry} over plain http; use https or mark the registry insecure`
+        )
       }
       const header = basicAuthorization(credential.username, credential.password)
       if (sent === header) return false
@@ -128,7 +150,9 @@ export class Authenticator {
     }
     const insecure = this.#opts.insecure(registry)
     if (requestUrl.protocol === 'https:' && url.protocol !== 'https:' && !insecure) {
-      throw new UserError(`${registry} asks for tokens from ${url.protocol}//${url.host}, which is not https: refused (use --insecure to allow)`)
+      throw new UserError(
+        `${registry} asks for tokens from ${url.protocol}//${url.host}, which is not https: refused (use --insecure to allow)`
+      )
     }
     if (!isInternalHost(requestUrl.hostname) && isInternalHost(url.hostname)) {
       throw new UserError(`${registry} asks for tokens from internal address ${url.host}: refused`)
@@ -150,7 +174,11 @@ export class Authenticator {
     const pending = (async () => {
       const credential = await this.#credential(registry)
       this.#logger.debug(`token for ${registry}: ${state.scopes.join(' ') || '(no scope)'}`)
-      return fetchToken(this.#opts.http, { registry, realm: state.realm!, service: state.service, scopes: state.scopes, credential }, now)
+      return fetchToken(
+        this.#opts.http,
+        { registry, realm: state.realm!, service: state.service, scopes: state.scopes, credential },
+        now
+      )
     })()
     this.#tokens.set(key, pending)
     // A failed exchange is not cached: the next request tries again.

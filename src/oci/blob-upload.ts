@@ -13,6 +13,7 @@ import { RegistryError, isTemporary } from './errors.js'
 import { header, type RegistryResponse } from './response.js'
 import type { RequestBody, Transport } from './transport.js'
 import type { Descriptor } from './types.js'
+import { repositoryScope } from './scope.js'
 
 /** Bytes to upload: a buffer, or a factory that opens a fresh stream per attempt. */
 export type BlobSource = Buffer | { open(): Readable | Promise<Readable> }
@@ -63,11 +64,20 @@ export async function uploadBlob(
   opts: UploadOptions = {}
 ): Promise<UploadOutcome> {
   if (Buffer.isBuffer(source) && source.length !== descriptor.size) {
-    throw new UserError(`blob ${descriptor.digest}: ${source.length} bytes given, the descriptor says ${descriptor.size}`)
+    throw new UserError(
+      `blob ${descriptor.digest}: ${source.length} bytes given, the descriptor says ${descriptor.size}`
+    )
   }
   const present = await host.headBlob(registry, repository, descriptor.digest)
   if (present !== undefined && (present === descriptor.size || present === -1)) return 'exists'
-  const job: Job = { host, registry, repository, descriptor, source, scopes: [`repository:${repository}:pull,push`] }
+  const job: Job = {
+    host,
+    registry,
+    repository,
+    descriptor,
+    source,
+    scopes: [repositoryScope(repository, ['pull', 'push'])]
+  }
   let session: Session | undefined
   if (opts.mountFrom !== undefined && opts.mountFrom !== repository) {
     const mounted = await mount(job, opts.mountFrom)
@@ -77,14 +87,17 @@ export async function uploadBlob(
   for (let attempt = 1; ; attempt++) {
     session ??= await startSession(job)
     try {
-      const chunk = opts.chunkSize ?? (descriptor.size > CHUNK_THRESHOLD ? DEFAULT_CHUNK : undefined)
+      const chunk =
+        opts.chunkSize ?? (descriptor.size > CHUNK_THRESHOLD ? DEFAULT_CHUNK : undefined)
       if (chunk === undefined || descriptor.size === 0) await putWhole(job, session.url)
       else await putChunks(job, session, Math.min(MAX_CHUNK, Math.max(chunk, session.minChunk)))
       return 'uploaded'
     } catch (error) {
       if (await landed(job)) return 'uploaded'
       await cancel(job, session.url)
-      const again = isTemporary(error) || (error instanceof RegistryError && error.hasCode('BLOB_UPLOAD_UNKNOWN'))
+      const again =
+        isTemporary(error) ||
+        (error instanceof RegistryError && error.hasCode('BLOB_UPLOAD_UNKNOWN'))
       if (!again || attempt >= SESSION_ATTEMPTS) throw error
       session = undefined
     }
@@ -99,7 +112,7 @@ async function mount(job: Job, from: string): Promise<'mounted' | Session> {
     registry: job.registry,
     path: `/v2/${job.repository}/blobs/uploads/?${query}`,
     headers: { 'content-length': '0' },
-    scopes: [...job.scopes, `repository:${from}:pull`],
+    scopes: [...job.scopes, repositoryScope(from, ['pull'])],
     expect: [201, 202]
   })
   await res.dump()
@@ -122,12 +135,16 @@ async function startSession(job: Job): Promise<Session> {
 /** The upload Location, resolved against the URL that answered (R-UP-1). */
 function sessionOf(res: RegistryResponse): Session {
   const minChunk = Number(header(res.headers, 'oci-chunk-min-length'))
-  return { url: locationOf(res), minChunk: Number.isInteger(minChunk) && minChunk > 0 ? minChunk : 0 }
+  return {
+    url: locationOf(res),
+    minChunk: Number.isInteger(minChunk) && minChunk > 0 ? minChunk : 0
+  }
 }
 
 function locationOf(res: RegistryResponse): URL {
   const location = header(res.headers, 'location')
-  if (!location) throw new UserError(`${res.url.host}: upload response ${res.status} has no Location header`)
+  if (!location)
+    throw new UserError(`${res.url.host}: upload response ${res.status} has no Location header`)
   return new URL(location, res.url)
 }
 
@@ -144,7 +161,12 @@ export function withDigest(location: URL, digest: string): URL {
 }
 
 /** The closing PUT; never retried blindly (see `landed`). */
-async function close(job: Job, location: URL, body: RequestBody | undefined, length: number): Promise<void> {
+async function close(
+  job: Job,
+  location: URL,
+  body: RequestBody | undefined,
+  length: number
+): Promise<void> {
   const res = await job.host.transport.request({
     method: 'PUT',
     registry: job.registry,
@@ -163,7 +185,9 @@ async function close(job: Job, location: URL, body: RequestBody | undefined, len
 function putWhole(job: Job, location: URL): Promise<void> {
   const { source, descriptor } = job
   if (descriptor.size === 0) return close(job, location, undefined, 0)
-  const body: RequestBody = Buffer.isBuffer(source) ? source : { length: descriptor.size, open: () => source.open() }
+  const body: RequestBody = Buffer.isBuffer(source)
+    ? source
+    : { length: descriptor.size, open: () => source.open() }
   return close(job, location, body, descriptor.size)
 }
 
@@ -190,7 +214,9 @@ async function putChunks(job: Job, session: Session, chunkSize: number): Promise
     offset += chunk.length
   }
   if (offset !== job.descriptor.size) {
-    throw new UserError(`blob ${job.descriptor.digest}: the source gave ${offset} bytes, the descriptor says ${job.descriptor.size}`)
+    throw new UserError(
+      `blob ${job.descriptor.digest}: the source gave ${offset} bytes, the descriptor says ${job.descriptor.size}`
+    )
   }
   await close(job, location, undefined, 0)
 }
@@ -224,7 +250,10 @@ async function* chunksOf(source: BlobSource, size: number): AsyncGenerator<Buffe
 /** True when the blob is in the target with the right size, whatever the last answer said. */
 async function landed(job: Job): Promise<boolean> {
   try {
-    return (await job.host.headBlob(job.registry, job.repository, job.descriptor.digest)) === job.descriptor.size
+    return (
+      (await job.host.headBlob(job.registry, job.repository, job.descriptor.digest)) ===
+      job.descriptor.size
+    )
   } catch {
     return false
   }
@@ -233,7 +262,13 @@ async function landed(job: Job): Promise<boolean> {
 /** Cancels an upload session (main spec end-14); failures are ignored. */
 async function cancel(job: Job, location: URL): Promise<void> {
   try {
-    const res = await job.host.transport.request({ method: 'DELETE', registry: job.registry, url: location, scopes: job.scopes, retry: false })
+    const res = await job.host.transport.request({
+      method: 'DELETE',
+      registry: job.registry,
+      url: location,
+      scopes: job.scopes,
+      retry: false
+    })
     await res.dump()
   } catch {
     // Best effort: the registry times abandoned sessions out.

@@ -14,6 +14,7 @@ import { header, type ResponseHeaders } from './response.js'
 import { getReferrers, listTags, type ListTagsOptions } from './tags.js'
 import type { Transport } from './transport.js'
 import type { Descriptor, ManifestHead, RawManifest, Reference } from './types.js'
+import { repositoryScope } from './scope.js'
 
 /** Docker Hub pull quota as reported on manifest responses (R-RETRY-5). */
 export interface RateLimit {
@@ -32,10 +33,10 @@ const DEFAULT_MAX_MANIFEST = 4 * 1024 * 1024
 
 /** `repository:<name>:<actions>` token scope. */
 export function scopeFor(repository: string, ...actions: string[]): string {
-  return `repository:${repository}:${actions.join(',')}`
+  return repositoryScope(repository, actions)
 }
 
-/** The path segment a reference addresses: digest first (R-REF-PARSE-3), then tag, then `latest`. */
+/** The path segment a reference addresses: digest (R-REF-PARSE-3), else tag, else `latest`. */
 export function referenceOf(ref: Reference): string {
   return ref.digest ?? ref.tag ?? 'latest'
 }
@@ -76,7 +77,12 @@ export class RegistryClient {
     const size = Number(header(res.headers, 'content-length'))
     if (SCHEMA1_MEDIATYPES.has(mediaType)) return this.#headByGet(ref)
     // Older registries omit the digest or the type on HEAD: GET and compute (R-MAN-6).
-    if (digest === undefined || !/^[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/.test(digest) || isGenericType(mediaType) || !Number.isInteger(size)) {
+    if (
+      digest === undefined ||
+      !/^[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/.test(digest) ||
+      isGenericType(mediaType) ||
+      !Number.isInteger(size)
+    ) {
       return this.#headByGet(ref)
     }
     if (ref.digest !== undefined && digest !== ref.digest) {
@@ -110,16 +116,30 @@ export class RegistryClient {
     const declared = Number(header(res.headers, 'content-length'))
     if (declared > this.maxManifestBytes) {
       await res.dump()
-      throw new UserError(`${label}: the manifest is ${declared} bytes, more than the ${this.maxManifestBytes}-byte limit`)
+      throw new UserError(
+        `${label}: the manifest is ${declared} bytes, more than the ${this.maxManifestBytes}-byte limit`
+      )
     }
     const bytes = await res.bytes(this.maxManifestBytes)
-    return checkManifest(label, bytes, header(res.headers, 'content-type'), header(res.headers, 'docker-content-digest'), ref.digest)
+    return checkManifest(
+      label,
+      bytes,
+      header(res.headers, 'content-type'),
+      header(res.headers, 'docker-content-digest'),
+      ref.digest
+    )
   }
 
-  /** PUTs the exact manifest bytes under a tag or digest; returns the digest the registry confirmed (R-PUT-1). */
-  async putManifest(registry: string, repository: string, reference: string, manifest: RawManifest): Promise<string> {
+  /** PUTs the exact manifest bytes under a tag or digest; returns the confirmed digest (R-PUT-1). */
+  async putManifest(
+    registry: string,
+    repository: string,
+    reference: string,
+    manifest: RawManifest
+  ): Promise<string> {
     const label = `${registry}/${repository}${reference.includes(':') ? '@' : ':'}${reference}`
-    if (SCHEMA1_MEDIATYPES.has(manifest.mediaType)) throw new UserError(`${label}: refusing to push a schema 1 manifest`)
+    if (SCHEMA1_MEDIATYPES.has(manifest.mediaType))
+      throw new UserError(`${label}: refusing to push a schema 1 manifest`)
     if (reference.includes(':') && reference !== manifest.digest) {
       throw new UserError(`${label}: manifest digest is ${manifest.digest}`)
     }
@@ -136,13 +156,19 @@ export class RegistryClient {
     await res.dump()
     const stored = header(res.headers, 'docker-content-digest')
     if (stored !== undefined && stored !== manifest.digest) {
-      throw new UserError(`${label}: the registry stored digest ${stored} for manifest ${manifest.digest}`)
+      throw new UserError(
+        `${label}: the registry stored digest ${stored} for manifest ${manifest.digest}`
+      )
     }
     return manifest.digest
   }
 
   /** HEADs a blob: its size (-1 when the registry does not say), or undefined when absent. */
-  async headBlob(registry: string, repository: string, digest: string): Promise<number | undefined> {
+  async headBlob(
+    registry: string,
+    repository: string,
+    digest: string
+  ): Promise<number | undefined> {
     const res = await this.transport.request({
       method: 'HEAD',
       registry,
@@ -169,7 +195,9 @@ export class RegistryClient {
     const length = header(res.headers, 'content-length')
     if (length !== undefined && Number(length) !== descriptor.size) {
       await res.dump()
-      throw new UserError(`${label}: the registry sent ${length} bytes, the descriptor says ${descriptor.size}`)
+      throw new UserError(
+        `${label}: the registry sent ${length} bytes, the descriptor says ${descriptor.size}`
+      )
     }
     const verifier = new DigestVerifier({ digest: descriptor.digest, size: descriptor.size }, label)
     pipeline(res.body, verifier, () => {
@@ -178,8 +206,14 @@ export class RegistryClient {
     return verifier
   }
 
-  /** Uploads a blob unless present; mounts it from `mountFrom` on the same registry when possible. */
-  uploadBlob(registry: string, repository: string, descriptor: Descriptor, source: BlobSource, opts: UploadOptions = {}) {
+  /** Uploads a blob unless present; mounts it from `mountFrom` (same registry) when possible. */
+  uploadBlob(
+    registry: string,
+    repository: string,
+    descriptor: Descriptor,
+    source: BlobSource,
+    opts: UploadOptions = {}
+  ) {
     return uploadBlob(this, registry, repository, descriptor, source, opts)
   }
 
@@ -207,7 +241,11 @@ export class RegistryClient {
     const limit = parseQuota(header(headers, 'ratelimit-limit'))
     const remaining = parseQuota(header(headers, 'ratelimit-remaining'))
     if (limit === undefined || remaining === undefined) return
-    this.lastRateLimit = { limit: limit.value, remaining: remaining.value, windowSeconds: limit.window ?? remaining.window }
+    this.lastRateLimit = {
+      limit: limit.value,
+      remaining: remaining.value,
+      windowSeconds: limit.window ?? remaining.window
+    }
   }
 }
 

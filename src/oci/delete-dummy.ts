@@ -23,7 +23,8 @@ const OCI_LAYER = 'application/vnd.oci.image.layer.v1.tar'
 
 /** Builds the dummy in the same family (OCI or Docker) as the manifest the tag held. */
 export function buildDummy(tag: string, originalMediaType: string, now: Date): DummyImage {
-  const oci = originalMediaType === MEDIATYPE_OCI_MANIFEST || originalMediaType === MEDIATYPE_OCI_INDEX
+  const oci =
+    originalMediaType === MEDIATYPE_OCI_MANIFEST || originalMediaType === MEDIATYPE_OCI_INDEX
   const created = now.toISOString()
   const configBytes = Buffer.from(
     JSON.stringify({
@@ -39,9 +40,15 @@ export function buildDummy(tag: string, originalMediaType: string, now: Date): D
     digest: digestOf(configBytes),
     size: configBytes.length
   }
-  const layer: Descriptor = { mediaType: oci ? OCI_LAYER : DOCKER_LAYER, digest: EMPTY_BLOB_DIGEST, size: 0 }
+  const layer: Descriptor = {
+    mediaType: oci ? OCI_LAYER : DOCKER_LAYER,
+    digest: EMPTY_BLOB_DIGEST,
+    size: 0
+  }
   const mediaType = oci ? MEDIATYPE_OCI_MANIFEST : MEDIATYPE_DOCKER_MANIFEST
-  const bytes = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType, config, layers: [layer] }))
+  const bytes = Buffer.from(
+    JSON.stringify({ schemaVersion: 2, mediaType, config, layers: [layer] })
+  )
   return {
     blobs: [
       { descriptor: layer, bytes: Buffer.alloc(0) },

@@ -21,6 +21,7 @@ import { formatReference } from './reference.js'
 import type { Transport } from './transport.js'
 import type { ImageIndex, ManifestHead, RawManifest, Reference } from './types.js'
 import type { RegistryClient } from './client.js'
+import { repositoryScope } from './scope.js'
 
 export interface DeleteTagOptions {
   /** Isolate a shared tag on a dummy manifest when the registry cannot untag. Default true. */
@@ -47,10 +48,16 @@ interface Dependent {
   manifest?: RawManifest
 }
 
-const deleteScope = (repository: string) => [`repository:${repository}:pull,delete`]
+// R-DEL-7: Docker Hub and GitLab challenge a DELETE for the `delete` action.
+const deleteScope = (repository: string) => [repositoryScope(repository, ['pull', 'delete'])]
 
 /** DELETE /v2/<name>/manifests/<digest>; every tag on the digest goes with it. */
-export async function deleteManifest(transport: Transport, registry: string, repository: string, digest: string): Promise<void> {
+export async function deleteManifest(
+  transport: Transport,
+  registry: string,
+  repository: string,
+  digest: string
+): Promise<void> {
   const res = await transport.request({
     method: 'DELETE',
     registry,
@@ -62,7 +69,11 @@ export async function deleteManifest(transport: Transport, registry: string, rep
 }
 
 /** Removes `ref`'s tag; see the steps above. */
-export async function deleteTag(client: RegistryClient, ref: Reference, opts: DeleteTagOptions = {}): Promise<DeleteTagResult> {
+export async function deleteTag(
+  client: RegistryClient,
+  ref: Reference,
+  opts: DeleteTagOptions = {}
+): Promise<DeleteTagResult> {
   if (ref.tag === undefined || ref.digest !== undefined) {
     throw new UserError(`${formatReference(ref)}: name a tag (and no digest) to delete`)
   }
@@ -72,7 +83,11 @@ export async function deleteTag(client: RegistryClient, ref: Reference, opts: De
   const saved = await client.getManifest({ ...ref, tag: undefined, digest: head.digest })
   const dependents = await dependentsOf(client, ref, head.digest)
   const sharedWith = dependents.map((d) => d.tag)
-  const result = (method: DeleteTagResult['method']): DeleteTagResult => ({ method, digest: head.digest, sharedWith })
+  const result = (method: DeleteTagResult['method']): DeleteTagResult => ({
+    method,
+    digest: head.digest,
+    sharedWith
+  })
   if (opts.dryRun) return { ...result('tag-delete'), dryRun: true }
 
   let method: DeleteTagResult['method']
@@ -93,8 +108,12 @@ export async function deleteTag(client: RegistryClient, ref: Reference, opts: De
   return result(method)
 }
 
-/** Other tags that resolve to `digest`, or to an index listing it (deleting the digest would break them). */
-async function dependentsOf(client: RegistryClient, ref: Reference, digest: string): Promise<Dependent[]> {
+/** Other tags resolving to `digest` or to an index listing it: deleting the digest breaks them. */
+async function dependentsOf(
+  client: RegistryClient,
+  ref: Reference,
+  digest: string
+): Promise<Dependent[]> {
   const tags = (await client.listTags(ref.registry, ref.repository)).filter((t) => t !== ref.tag)
   const limit = limiter(8)
   const found = await Promise.all(
@@ -106,7 +125,9 @@ async function dependentsOf(client: RegistryClient, ref: Reference, digest: stri
         if (!INDEX_MEDIATYPES.has(head.mediaType)) return undefined
         const index = await client.getManifest({ ...ref, tag: undefined, digest: head.digest })
         const children = (JSON.parse(index.bytes.toString('utf8')) as ImageIndex).manifests ?? []
-        return children.some((c) => c.digest === digest) ? { tag, digest: head.digest, manifest: index } : undefined
+        return children.some((c) => c.digest === digest)
+          ? { tag, digest: head.digest, manifest: index }
+          : undefined
       })
     )
   )
@@ -119,7 +140,12 @@ async function dependentsOf(client: RegistryClient, ref: Reference, digest: stri
  * 405 means deleting is disabled: nothing else would work either.
  */
 async function tagDelete(client: RegistryClient, ref: Reference): Promise<boolean> {
-  const req = { method: 'DELETE', registry: ref.registry, path: `/v2/${ref.repository}/manifests/${ref.tag}`, scopes: deleteScope(ref.repository) }
+  const req = {
+    method: 'DELETE',
+    registry: ref.registry,
+    path: `/v2/${ref.repository}/manifests/${ref.tag}`,
+    scopes: deleteScope(ref.repository)
+  }
   const res = await client.transport.request(req)
   if (res.status === 200 || res.status === 202 || res.status === 204) {
     await res.dump()
@@ -132,21 +158,34 @@ async function tagDelete(client: RegistryClient, ref: Reference): Promise<boolea
 }
 
 function disabled(ref: Reference, error: RegistryError): UserError {
-  return new UserError(`${formatReference(ref)}: ${ref.registry} does not allow deleting (${error.status} ${error.codes.join(' ') || 'refused'}); nothing was changed`)
+  return new UserError(
+    `${formatReference(ref)}: ${ref.registry} does not allow deleting (${error.status} ${error.codes.join(' ') || 'refused'}); nothing was changed`
+  )
 }
 
 /** Aborts when the tag moved since it was recorded (another writer pushed). */
-async function unchanged(client: RegistryClient, ref: Reference, head: ManifestHead): Promise<void> {
+async function unchanged(
+  client: RegistryClient,
+  ref: Reference,
+  head: ManifestHead
+): Promise<void> {
   const now = await client.headManifest(ref)
   if (now?.digest !== head.digest) {
-    throw new UserError(`${formatReference(ref)} changed from ${head.digest} to ${now?.digest ?? 'nothing'} while deleting; nothing was changed`)
+    throw new UserError(
+      `${formatReference(ref)} changed from ${head.digest} to ${now?.digest ?? 'nothing'} while deleting; nothing was changed`
+    )
   }
 }
 
 /** Points the tag at a unique dummy manifest, then deletes the dummy by digest (R-DEL-4). */
-async function isolateAndDelete(client: RegistryClient, ref: Reference, head: ManifestHead, now: Date): Promise<void> {
+async function isolateAndDelete(
+  client: RegistryClient,
+  ref: Reference,
+  head: ManifestHead,
+  now: Date
+): Promise<void> {
   const label = formatReference(ref)
-  // Probe with a digest nobody stored: 405 tells deletion is off before anything changes (AT-DEL-3).
+  // Probe with a digest nobody stored: a 405 says deletion is off before anything changed (AT-DEL-3).
   const probe = `sha256:${digestOf(randomBytes(32)).slice('sha256:'.length)}`
   try {
     await deleteManifest(client.transport, ref.registry, ref.repository, probe)
@@ -156,7 +195,8 @@ async function isolateAndDelete(client: RegistryClient, ref: Reference, head: Ma
     if (error.status !== 404) throw error
   }
   const dummy = buildDummy(ref.tag!, head.mediaType, now)
-  for (const blob of dummy.blobs) await client.uploadBlob(ref.registry, ref.repository, blob.descriptor, blob.bytes)
+  for (const blob of dummy.blobs)
+    await client.uploadBlob(ref.registry, ref.repository, blob.descriptor, blob.bytes)
   await unchanged(client, ref, head)
   await client.putManifest(ref.registry, ref.repository, ref.tag!, dummy.manifest)
   try {
@@ -169,7 +209,12 @@ async function isolateAndDelete(client: RegistryClient, ref: Reference, head: Ma
 }
 
 /** Checks the outcome and puts back whatever was lost (R-DEL-3, AT-DEL-5). */
-async function verify(client: RegistryClient, ref: Reference, saved: RawManifest, dependents: Dependent[]): Promise<void> {
+async function verify(
+  client: RegistryClient,
+  ref: Reference,
+  saved: RawManifest,
+  dependents: Dependent[]
+): Promise<void> {
   const label = formatReference(ref)
   const left = await client.headManifest(ref)
   const lost: Dependent[] = []
@@ -177,19 +222,27 @@ async function verify(client: RegistryClient, ref: Reference, saved: RawManifest
     const head = await client.headManifest({ ...ref, tag: d.tag })
     if (head?.digest !== d.digest) lost.push(d)
   }
-  const childLost = dependents.some((d) => d.manifest) && (await client.headManifest({ ...ref, tag: undefined, digest: saved.digest })) === undefined
+  const childLost =
+    dependents.some((d) => d.manifest) &&
+    (await client.headManifest({ ...ref, tag: undefined, digest: saved.digest })) === undefined
   if (lost.length === 0 && !childLost) {
-    if (left !== undefined) throw new UserError(`${label} still resolves to ${left.digest} after the registry accepted the delete`)
+    if (left !== undefined)
+      throw new UserError(
+        `${label} still resolves to ${left.digest} after the registry accepted the delete`
+      )
     return
   }
   const names = lost.map((d) => d.tag)
   try {
     if (childLost) await client.putManifest(ref.registry, ref.repository, saved.digest, saved)
-    for (const d of lost) await client.putManifest(ref.registry, ref.repository, d.tag, d.manifest ?? saved)
+    for (const d of lost)
+      await client.putManifest(ref.registry, ref.repository, d.tag, d.manifest ?? saved)
   } catch (error) {
     throw new UserError(
       `deleting ${label} also removed ${names.join(', ') || saved.digest} and restoring failed (${errorMessage(error)}); re-tag them to ${saved.digest}`
     )
   }
-  throw new UserError(`deleting ${label} also removed ${names.join(', ') || saved.digest}; they were restored to their previous digests, check the registry's delete semantics`)
+  throw new UserError(
+    `deleting ${label} also removed ${names.join(', ') || saved.digest}; they were restored to their previous digests, check the registry's delete semantics`
+  )
 }

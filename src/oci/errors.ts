@@ -39,7 +39,9 @@ export class RegistryError extends UserError {
     const url = redactedLocation(opts.url)
     const details = opts.details ?? parseErrorBody(opts.body)
     const hint = opts.hint ? ` (${opts.hint})` : ''
-    super(`${opts.method} ${url}: ${opts.status} ${describe(opts.method, opts.body, details)}${hint}`)
+    super(
+      `${opts.method} ${url}: ${opts.status} ${describe(opts.method, opts.body, details)}${hint}`
+    )
     this.status = opts.status
     this.codes = details.map((d) => d.code)
     this.method = opts.method
@@ -130,7 +132,11 @@ export function isTlsError(error: unknown): boolean {
 export function isPlainHttpReply(error: unknown): boolean {
   const code = errorCode(error) ?? ''
   const text = error instanceof Error ? `${error.message} ${String(error.cause ?? '')}` : ''
-  return code === 'EPROTO' || code === 'ERR_SSL_WRONG_VERSION_NUMBER' || /wrong version number|packet length too long/i.test(text)
+  return (
+    code === 'EPROTO' ||
+    code === 'ERR_SSL_WRONG_VERSION_NUMBER' ||
+    /wrong version number|packet length too long/i.test(text)
+  )
 }
 
 /**
@@ -142,7 +148,8 @@ export function asUnreachable(error: unknown, host: string): unknown {
   const code = errorCode(error)
   if (code === undefined) return error
   const tls = isTlsError(error)
-  const reason = REASONS[code] ?? (tls ? `TLS error ${code}` : `${code} ${firstLine(error.message)}`.trim())
+  const reason =
+    REASONS[code] ?? (tls ? `TLS error ${code}` : `${code} ${firstLine(error.message)}`.trim())
   return new UnreachableRegistryError(host, reason, { tlsMismatch: tls, cause: error })
 }
 
@@ -190,7 +197,11 @@ export function parseErrorBody(body: string | undefined): RegistryErrorDetail[] 
   }
 }
 
-function describe(method: string, body: string | undefined, details: RegistryErrorDetail[]): string {
+function describe(
+  method: string,
+  body: string | undefined,
+  details: RegistryErrorDetail[]
+): string {
   if (details.length > 0) {
     return details.map((d) => (d.message ? `${d.code} ${d.message}` : d.code)).join('; ')
   }
@@ -206,6 +217,8 @@ const SECRET_PARAM = /sig|signature|token|credential|secret|password|key|auth|po
 /** A URL for debug logs: query values that look like signatures or tokens become `[redacted]`. */
 export function redactUrl(url: URL): string {
   if (url.search === '') return `${url.origin}${url.pathname}`
-  const params = [...url.searchParams].map(([k, v]) => `${k}=${SECRET_PARAM.test(k) ? '[redacted]' : encodeURIComponent(v)}`)
+  const params = [...url.searchParams].map(
+    ([k, v]) => `${k}=${SECRET_PARAM.test(k) ? '[redacted]' : encodeURIComponent(v)}`
+  )
   return `${url.origin}${url.pathname}?${params.join('&')}`
 }

@@ -8,7 +8,13 @@ import { MEDIATYPE_OCI_INDEX, MEDIATYPE_OCI_MANIFEST, SCHEMA1_MEDIATYPES } from 
 import type { RawManifest } from './types.js'
 
 /** Content types that say nothing about the manifest kind. */
-const GENERIC_TYPES = new Set(['', 'application/json', 'text/plain', 'application/octet-stream', 'binary/octet-stream'])
+const GENERIC_TYPES = new Set([
+  '',
+  'application/json',
+  'text/plain',
+  'application/octet-stream',
+  'binary/octet-stream'
+])
 
 /** A Content-Type without parameters, lower-cased (AT-MAN-5: parameters are ignored). */
 export function bareMediaType(contentType: string | undefined): string {
@@ -62,17 +68,32 @@ export function checkManifest(
   if (body.schemaVersion === 1) throw schema1Error(label)
   const bodyType = typeof body.mediaType === 'string' ? body.mediaType : undefined
   if (bodyType !== undefined && !isGenericType(headerType) && bodyType !== headerType) {
-    throw new UserError(`${label}: the registry sent Content-Type ${headerType} for a manifest whose mediaType is ${bodyType}`)
+    throw new UserError(
+      `${label}: the registry sent Content-Type ${headerType} for a manifest whose mediaType is ${bodyType}`
+    )
   }
   const mediaType =
-    bodyType ?? (!isGenericType(headerType) ? headerType : Array.isArray(body.manifests) ? MEDIATYPE_OCI_INDEX : MEDIATYPE_OCI_MANIFEST)
+    bodyType ??
+    (!isGenericType(headerType)
+      ? headerType
+      : Array.isArray(body.manifests)
+        ? MEDIATYPE_OCI_INDEX
+        : MEDIATYPE_OCI_MANIFEST)
   const algorithm = manifestAlgorithm(requestedDigest ?? claimedDigest)
   const digest = digestOf(bytes, algorithm)
   if (requestedDigest !== undefined && digest !== requestedDigest) {
-    throw new UserError(`${label}: the registry returned a manifest with digest ${digest} instead of ${requestedDigest}`)
+    throw new UserError(
+      `${label}: the registry returned a manifest with digest ${digest} instead of ${requestedDigest}`
+    )
   }
-  if (claimedDigest !== undefined && digestAlgorithm(claimedDigest) === algorithm && claimedDigest !== digest) {
-    throw new UserError(`${label}: Docker-Content-Digest ${claimedDigest} does not match the manifest bytes (${digest})`)
+  if (
+    claimedDigest !== undefined &&
+    digestAlgorithm(claimedDigest) === algorithm &&
+    claimedDigest !== digest
+  ) {
+    throw new UserError(
+      `${label}: Docker-Content-Digest ${claimedDigest} does not match the manifest bytes (${digest})`
+    )
   }
   return { bytes, mediaType, digest }
 }

@@ -33,9 +33,13 @@ export function isRedirect(status: number): boolean {
  * The method of the next hop: 303 turns anything but HEAD into GET, 301/302
  * turn POST into GET (as browsers and undici do); 307/308 keep method and body.
  */
-export function redirectMethod(status: number, method: string): { method: string; keepBody: boolean } {
+export function redirectMethod(
+  status: number,
+  method: string
+): { method: string; keepBody: boolean } {
   if (status === 303 && method !== 'HEAD') return { method: 'GET', keepBody: false }
-  if ((status === 301 || status === 302) && method === 'POST') return { method: 'GET', keepBody: false }
+  if ((status === 301 || status === 302) && method === 'POST')
+    return { method: 'GET', keepBody: false }
   return { method, keepBody: status === 307 || status === 308 }
 }
 
@@ -59,14 +63,20 @@ export function nextHop(location: string, current: URL): URL {
 /** Throws when following `from` → `to` would downgrade or reach into a private network. */
 export function checkHop(from: URL, to: URL): void {
   if (to.protocol !== 'https:' && to.protocol !== 'http:') {
-    throw new RedirectRefusedError(`${redactedLocation(from)} redirected to unsupported scheme ${to.protocol}`)
+    throw new RedirectRefusedError(
+      `${redactedLocation(from)} redirected to unsupported scheme ${to.protocol}`
+    )
   }
   if (from.protocol === 'https:' && to.protocol === 'http:') {
-    throw new RedirectRefusedError(`${redactedLocation(from)} redirected from https to plain http (${to.host}): refused`)
+    throw new RedirectRefusedError(
+      `${redactedLocation(from)} redirected from https to plain http (${to.host}): refused`
+    )
   }
   // Link-local (cloud metadata) is refused from anywhere else, loopback included.
   if (isLinkLocalHost(to.hostname) && !isLinkLocalHost(from.hostname)) {
-    throw new RedirectRefusedError(`${redactedLocation(from)} redirected to link-local address ${to.host}: refused`)
+    throw new RedirectRefusedError(
+      `${redactedLocation(from)} redirected to link-local address ${to.host}: refused`
+    )
   }
   if (!isInternalHost(from.hostname) && isInternalHost(to.hostname)) {
     throw new RedirectRefusedError(

@@ -39,7 +39,9 @@ export function wrapResponse(res: Dispatcher.ResponseData, url: URL): RegistryRe
       try {
         return JSON.parse(body) as T
       } catch {
-        throw new UserError(`${redactedLocation(url)} answered ${res.statusCode} with a body that is not JSON`)
+        throw new UserError(
+          `${redactedLocation(url)} answered ${res.statusCode} with a body that is not JSON`
+        )
       }
     },
     bytes,
@@ -54,14 +56,20 @@ export function wrapResponse(res: Dispatcher.ResponseData, url: URL): RegistryRe
 }
 
 /** Reads a body up to `limit` bytes; beyond it the body is destroyed and an error names the URL. */
-export async function readLimited(body: AsyncIterable<Buffer | Uint8Array> & { destroy(e?: Error): unknown }, limit: number, url: URL): Promise<Buffer> {
+export async function readLimited(
+  body: AsyncIterable<Buffer | Uint8Array> & { destroy(e?: Error): unknown },
+  limit: number,
+  url: URL
+): Promise<Buffer> {
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of body) {
     size += chunk.length
     if (size > limit) {
       body.destroy()
-      throw new UserError(`response from ${redactedLocation(url)} is larger than the ${limit}-byte limit`)
+      throw new UserError(
+        `response from ${redactedLocation(url)} is larger than the ${limit}-byte limit`
+      )
     }
     chunks.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength))
   }

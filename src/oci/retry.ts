@@ -15,7 +15,7 @@ export interface RetryOptions<T> {
   baseDelayMs?: number
   /** Ceiling for computed backoff. Default 30 s. */
   maxDelayMs?: number
-  /** Longest server-requested wait (Retry-After) honoured; longer requests end the retries. Default 60 s. */
+  /** Longest Retry-After honoured; a longer request ends the retries. Default 60 s. */
   maxRetryAfterMs?: number
   sleep?: (ms: number) => Promise<void>
   /** Returns a number in [0, 1): injectable so tests see deterministic delays. */
@@ -27,13 +27,17 @@ export interface RetryOptions<T> {
 }
 
 /** Real sleep. */
-export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
+export const sleep = (ms: number): Promise<void> =>
+  new Promise((resolve) => setTimeout(resolve, ms))
 
 /**
  * Runs `op` until `classify` accepts its outcome or the attempts run out;
  * the last outcome is returned or thrown as is.
  */
-export async function retry<T>(op: (attempt: number) => Promise<T>, opts: RetryOptions<T>): Promise<T> {
+export async function retry<T>(
+  op: (attempt: number) => Promise<T>,
+  opts: RetryOptions<T>
+): Promise<T> {
   const attempts = Math.max(1, opts.attempts ?? 5)
   const base = opts.baseDelayMs ?? 1000
   const max = opts.maxDelayMs ?? 30_000
@@ -49,7 +53,8 @@ export async function retry<T>(op: (attempt: number) => Promise<T>, opts: RetryO
     }
     const decision = opts.classify(outcome)
     const last = attempt + 1 >= attempts
-    const tooLong = decision.retry && decision.afterMs !== undefined && decision.afterMs > maxRetryAfter
+    const tooLong =
+      decision.retry && decision.afterMs !== undefined && decision.afterMs > maxRetryAfter
     if (!decision.retry || last || tooLong) {
       if ('error' in outcome) throw outcome.error
       return outcome.value
@@ -61,7 +66,12 @@ export async function retry<T>(op: (attempt: number) => Promise<T>, opts: RetryO
 }
 
 /** Full-jitter backoff: uniform in [0, min(max, base·2^attempt)). */
-export function backoffDelay(attempt: number, baseMs: number, maxMs: number, random: () => number = Math.random): number {
+export function backoffDelay(
+  attempt: number,
+  baseMs: number,
+  maxMs: number,
+  random: () => number = Math.random
+): number {
   const ceiling = Math.min(maxMs, baseMs * 2 ** attempt)
   return Math.floor(random() * ceiling)
 }
@@ -71,7 +81,10 @@ export function backoffDelay(attempt: number, baseMs: number, maxMs: number, ran
  * Returns milliseconds from `now`, never negative; undefined when absent or
  * unparseable.
  */
-export function parseRetryAfter(value: string | undefined, now: number = Date.now()): number | undefined {
+export function parseRetryAfter(
+  value: string | undefined,
+  now: number = Date.now()
+): number | undefined {
   if (value === undefined) return undefined
   const text = value.trim()
   if (/^\d+$/.test(text)) return Number(text) * 1000

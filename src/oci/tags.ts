@@ -8,6 +8,7 @@ import { MEDIATYPE_OCI_INDEX } from './media-types.js'
 import type { RawManifest, Reference, Descriptor, ImageIndex } from './types.js'
 import type { RegistryResponse } from './response.js'
 import type { RegistryRequest, Transport } from './transport.js'
+import { repositoryScope } from './scope.js'
 
 export interface ListTagsOptions {
   /** `n` sent on the first request; registries may clamp it. */
@@ -25,14 +26,19 @@ const PAGE_BYTES = 8 * 1024 * 1024
  * (R-TAG-4). A repository the registry does not know (404 NAME_UNKNOWN)
  * has no tags.
  */
-export async function listTags(transport: Transport, registry: string, repository: string, opts: ListTagsOptions = {}): Promise<string[]> {
+export async function listTags(
+  transport: Transport,
+  registry: string,
+  repository: string,
+  opts: ListTagsOptions = {}
+): Promise<string[]> {
   const maxPages = opts.maxPages ?? 1000
   const query = opts.pageSize === undefined ? '' : `?n=${opts.pageSize}`
   const base: Omit<RegistryRequest, 'path' | 'url'> = {
     method: 'GET',
     registry,
     headers: { accept: 'application/json' },
-    scopes: [`repository:${repository}:pull`],
+    scopes: [repositoryScope(repository, ['pull'])],
     expect: [200]
   }
   const tags: string[] = []
@@ -43,22 +49,35 @@ export async function listTags(transport: Transport, registry: string, repositor
     try {
       res = await transport.request({ ...base, ...next })
     } catch (error) {
-      if (page === 1 && error instanceof RegistryError && error.status === 404 && error.hasCode('NAME_UNKNOWN')) return []
+      if (
+        page === 1 &&
+        error instanceof RegistryError &&
+        error.status === 404 &&
+        error.hasCode('NAME_UNKNOWN')
+      )
+        return []
       throw error
     }
     const body = await res.json<{ tags?: unknown }>(PAGE_BYTES)
     // Some registries answer `"tags": null` for a repository without tags (AT-TAG-3).
-    if (Array.isArray(body?.tags)) tags.push(...body.tags.filter((t): t is string => typeof t === 'string'))
+    if (Array.isArray(body?.tags))
+      tags.push(...body.tags.filter((t): t is string => typeof t === 'string'))
     const url = nextPage(res, `${registry}/${repository}`)
     if (url === undefined) return tags
-    if (seen.has(url.href)) throw new UserError(`${registry}/${repository}: tag list pagination loops back to a page already read`)
-    if (page >= maxPages) throw new UserError(`${registry}/${repository}: tag list has more than ${maxPages} pages; giving up`)
+    if (seen.has(url.href))
+      throw new UserError(
+        `${registry}/${repository}: tag list pagination loops back to a page already read`
+      )
+    if (page >= maxPages)
+      throw new UserError(
+        `${registry}/${repository}: tag list has more than ${maxPages} pages; giving up`
+      )
     seen.add(url.href)
     next = { url }
   }
 }
 
-/** The next page's URL; a Link to another origin or an unreadable one is the user's registry problem, one line. */
+/** The next page's URL; a cross-origin or unreadable Link becomes a one-line UserError. */
 function nextPage(res: RegistryResponse, label: string): URL | undefined {
   try {
     return nextPageUrl(res.headers.link, res.url)
@@ -81,7 +100,12 @@ export interface ReferrersHost {
  * 404 the `sha256-<hex>` fallback tag (R-REF-1). Results are re-filtered by
  * nothing: the caller selects by artifactType.
  */
-export async function getReferrers(host: ReferrersHost, registry: string, repository: string, digest: string): Promise<Descriptor[]> {
+export async function getReferrers(
+  host: ReferrersHost,
+  registry: string,
+  repository: string,
+  digest: string
+): Promise<Descriptor[]> {
   const found: Descriptor[] = []
   const seen = new Set<string>()
   let next: { path?: string; url?: URL } = { path: `/v2/${repository}/referrers/${digest}` }
@@ -91,12 +115,13 @@ export async function getReferrers(host: ReferrersHost, registry: string, reposi
       registry,
       ...next,
       headers: { accept: MEDIATYPE_OCI_INDEX },
-      scopes: [`repository:${repository}:pull`],
+      scopes: [repositoryScope(repository, ['pull'])],
       expect: [200, 404]
     })
     if (res.status === 404) {
       await res.dump()
-      if (page > 1) throw new UserError(`${registry}/${repository}: referrers page vanished during pagination`)
+      if (page > 1)
+        throw new UserError(`${registry}/${repository}: referrers page vanished during pagination`)
       return fallbackReferrers(host, registry, repository, digest)
     }
     const index = await res.json<ImageIndex>(PAGE_BYTES)
@@ -109,7 +134,12 @@ export async function getReferrers(host: ReferrersHost, registry: string, reposi
   return found
 }
 
-async function fallbackReferrers(host: ReferrersHost, registry: string, repository: string, digest: string): Promise<Descriptor[]> {
+async function fallbackReferrers(
+  host: ReferrersHost,
+  registry: string,
+  repository: string,
+  digest: string
+): Promise<Descriptor[]> {
   try {
     const raw = await host.getManifest({ registry, repository, tag: referrersTagFor(digest) })
     const index = JSON.parse(raw.bytes.toString('utf8')) as ImageIndex

@@ -36,7 +36,11 @@ const MIN_LIFETIME_S = 60
  * (falling back to GET on 404/405, as oauth.md says), otherwise GET with Basic
  * credentials, or anonymously without them (R-AUTH-4, R-AUTH-7).
  */
-export async function fetchToken(http: TokenHttp, req: TokenRequest, now: () => number = Date.now): Promise<IssuedToken> {
+export async function fetchToken(
+  http: TokenHttp,
+  req: TokenRequest,
+  now: () => number = Date.now
+): Promise<IssuedToken> {
   if (req.credential?.identityToken) {
     const res = await http(req.realm, {
       method: 'POST',
@@ -57,7 +61,12 @@ export async function fetchToken(http: TokenHttp, req: TokenRequest, now: () => 
     url.searchParams.set('account', username)
     headers.authorization = basicAuthorization(username, password)
   }
-  return readToken(req, 'GET', await http(url, { method: 'GET', headers, registry: req.registry }), now)
+  return readToken(
+    req,
+    'GET',
+    await http(url, { method: 'GET', headers, registry: req.registry }),
+    now
+  )
 }
 
 /** `Basic base64(user:pass)`. */
@@ -66,7 +75,11 @@ export function basicAuthorization(username: string, password: string): string {
 }
 
 function oauthForm(req: TokenRequest, refreshToken: string): URLSearchParams {
-  const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: CLIENT_ID })
+  const form = new URLSearchParams({
+    grant_type: 'refresh_token',
+    refresh_token: refreshToken,
+    client_id: CLIENT_ID
+  })
   if (req.service) form.set('service', req.service)
   // oauth.md: one scope field, space-separated.
   if (req.scopes.length > 0) form.set('scope', req.scopes.join(' '))
@@ -81,28 +94,43 @@ async function readToken(
 ): Promise<IssuedToken> {
   const body = await res.text()
   if (res.status !== 200) {
-    const who = req.credential ? 'the credentials were refused' : 'anonymous access was refused; configure credentials'
+    const who = req.credential
+      ? 'the credentials were refused'
+      : 'anonymous access was refused; configure credentials'
     throw new RegistryError({
       status: res.status,
       method,
       url: req.realm,
       registry: req.registry,
       body,
-      hint: res.status === 401 || res.status === 403 ? `token server for ${req.registry}: ${who}` : `token server for ${req.registry}`
+      hint:
+        res.status === 401 || res.status === 403
+          ? `token server for ${req.registry}: ${who}`
+          : `token server for ${req.registry}`
     })
   }
   let parsed: { access_token?: unknown; token?: unknown; expires_in?: unknown }
   try {
     parsed = JSON.parse(body) as typeof parsed
   } catch {
-    throw new UserError(`token server ${redactedLocation(req.realm)} for ${req.registry} answered with something that is not JSON`)
+    throw new UserError(
+      `token server ${redactedLocation(req.realm)} for ${req.registry} answered with something that is not JSON`
+    )
   }
   // access_token first, then token (R-AUTH-5).
-  const token = typeof parsed.access_token === 'string' && parsed.access_token ? parsed.access_token : parsed.token
+  const token =
+    typeof parsed.access_token === 'string' && parsed.access_token
+      ? parsed.access_token
+      : parsed.token
   if (typeof token !== 'string' || token === '') {
-    throw new UserError(`token server ${redactedLocation(req.realm)} for ${req.registry} returned no token`)
+    throw new UserError(
+      `token server ${redactedLocation(req.realm)} for ${req.registry} returned no token`
+    )
   }
-  const expiresIn = typeof parsed.expires_in === 'number' && Number.isFinite(parsed.expires_in) ? parsed.expires_in : 0
+  const expiresIn =
+    typeof parsed.expires_in === 'number' && Number.isFinite(parsed.expires_in)
+      ? parsed.expires_in
+      : 0
   // Expiry counts from local receive time: issued_at may be skewed (R-AUTH-5).
   return { token, expiresAt: now() + Math.max(expiresIn, MIN_LIFETIME_S) * 1000 }
 }

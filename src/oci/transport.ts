@@ -8,8 +8,25 @@ import { UserError } from '../errors.js'
 import { nullLogger, type Logger } from '../logger.js'
 import { Authenticator } from './auth.js'
 import type { CredentialSource } from './credentials.js'
-import { RegistryError, TEMPORARY_STATUSES, asUnreachable, isPlainHttpReply, isTransientNetworkError, redactUrl, errorCode } from './errors.js'
-import { MAX_REDIRECTS, RedirectRefusedError, checkHop, isLoopbackHost, isRedirect, nextHop, redirectMethod, withoutCredentials } from './redirect.js'
+import {
+  RegistryError,
+  TEMPORARY_STATUSES,
+  asUnreachable,
+  isPlainHttpReply,
+  isTransientNetworkError,
+  redactUrl,
+  errorCode
+} from './errors.js'
+import {
+  MAX_REDIRECTS,
+  RedirectRefusedError,
+  checkHop,
+  isLoopbackHost,
+  isRedirect,
+  nextHop,
+  redirectMethod,
+  withoutCredentials
+} from './redirect.js'
 import { registryBaseUrl } from './reference.js'
 import { wrapResponse, type RegistryResponse } from './response.js'
 import { retry, retryAfterFromHeaders } from './retry.js'
@@ -104,18 +121,23 @@ export class Transport {
       },
       onRetry: async (o, attempt, delay) => {
         const what = 'error' in o ? errorCode(o.error) : o.value.status
-        const log = 'value' in o && o.value.status === 429 ? this.#logger.warning : this.#logger.debug
-        log(`${req.method} ${req.registry}: ${what}, retrying in ${Math.round(delay / 100) / 10}s (attempt ${attempt + 2})`)
+        const log =
+          'value' in o && o.value.status === 429 ? this.#logger.warning : this.#logger.debug
+        log(
+          `${req.method} ${req.registry}: ${what}, retrying in ${Math.round(delay / 100) / 10}s (attempt ${attempt + 2})`
+        )
         if ('value' in o) await o.value.dump()
       }
     })
-    if (req.expect !== undefined && !req.expect.includes(res.status)) throw await this.errorFrom(req, res)
+    if (req.expect !== undefined && !req.expect.includes(res.status))
+      throw await this.errorFrom(req, res)
     return res
   }
 
   /** Reads an error response into a RegistryError (one line, with a hint for 401). */
   async errorFrom(req: RegistryRequest, res: RegistryResponse): Promise<RegistryError> {
-    const body = req.method === 'HEAD' ? undefined : await res.text(ERROR_BODY_LIMIT).catch(() => undefined)
+    const body =
+      req.method === 'HEAD' ? undefined : await res.text(ERROR_BODY_LIMIT).catch(() => undefined)
     if (req.method === 'HEAD') await res.dump()
     let hint: string | undefined
     if (res.status === 401) {
@@ -123,7 +145,14 @@ export class Transport {
         ? `the credentials for ${req.registry} were refused`
         : `no credentials configured for ${req.registry}`
     }
-    const error = new RegistryError({ status: res.status, method: req.method, url: res.url, registry: req.registry, body, hint })
+    const error = new RegistryError({
+      status: res.status,
+      method: req.method,
+      url: res.url,
+      registry: req.registry,
+      body,
+      hint
+    })
     error.retryAfterMs = retryAfterFromHeaders(res.headers)
     return error
   }
@@ -142,7 +171,11 @@ export class Transport {
       if (probing) this.#schemes.set(req.registry, 'https')
       return res
     } catch (error) {
-      if (!probing || !(isPlainHttpReply(error) || PROBE_FALLBACK_CODES.has(errorCode(error) ?? ''))) throw error
+      if (
+        !probing ||
+        !(isPlainHttpReply(error) || PROBE_FALLBACK_CODES.has(errorCode(error) ?? ''))
+      )
+        throw error
       this.#logger.debug(`${req.registry} does not speak TLS; using plain http`)
       this.#schemes.set(req.registry, 'http')
       return this.#authorized(req)
@@ -161,7 +194,13 @@ export class Transport {
       // Only the registry's own challenges get credentials (R-RED-2).
       let retryable: boolean
       try {
-        retryable = await this.#auth.challenge(req.registry, res.url, res.headers['www-authenticate'], req.scopes, authorization)
+        retryable = await this.#auth.challenge(
+          req.registry,
+          res.url,
+          res.headers['www-authenticate'],
+          req.scopes,
+          authorization
+        )
       } catch (error) {
         await res.dump()
         throw error
@@ -173,15 +212,28 @@ export class Transport {
   }
 
   /** Follows redirects by hand; credentials ride only on hops to the registry origin. */
-  async #follow(req: RegistryRequest, start: URL, registryOrigin: string, authorization: string | undefined): Promise<RegistryResponse> {
+  async #follow(
+    req: RegistryRequest,
+    start: URL,
+    registryOrigin: string,
+    authorization: string | undefined
+  ): Promise<RegistryResponse> {
     let url = start
     let method = req.method
     let body = req.body
     for (let hop = 0; ; hop++) {
-      let headers: Record<string, string> = { 'user-agent': this.#opts.userAgent ?? 'image-mirror', ...req.headers }
+      let headers: Record<string, string> = {
+        'user-agent': this.#opts.userAgent ?? 'image-mirror',
+        ...req.headers
+      }
       if (url.origin !== registryOrigin) headers = withoutCredentials(headers)
       else if (authorization !== undefined) {
-        if (authorization.startsWith('Basic ') && url.protocol === 'http:' && !isLoopbackHost(url.hostname) && !this.isInsecure(req.registry)) {
+        if (
+          authorization.startsWith('Basic ') &&
+          url.protocol === 'http:' &&
+          !isLoopbackHost(url.hostname) &&
+          !this.isInsecure(req.registry)
+        ) {
           throw new UserError(`refusing to send credentials for ${req.registry} over plain http`)
         }
         headers.authorization = authorization
@@ -192,7 +244,10 @@ export class Transport {
       const location = res.headers.location
       if (!isRedirect(res.status) || typeof location !== 'string') return res
       await res.dump()
-      if (hop >= MAX_REDIRECTS) throw new RedirectRefusedError(`${req.method} ${req.registry}: more than ${MAX_REDIRECTS} redirects`)
+      if (hop >= MAX_REDIRECTS)
+        throw new RedirectRefusedError(
+          `${req.method} ${req.registry}: more than ${MAX_REDIRECTS} redirects`
+        )
       const next = nextHop(location, url)
       const m = redirectMethod(res.status, method)
       method = m.method
@@ -210,7 +265,8 @@ export class Transport {
   ): Promise<RegistryResponse> {
     let raw
     try {
-      const payload = body === undefined ? undefined : Buffer.isBuffer(body) ? body : await body.open()
+      const payload =
+        body === undefined ? undefined : Buffer.isBuffer(body) ? body : await body.open()
       raw = await undiciRequest(url, {
         dispatcher: this.#agent(opts.verify),
         method: method as 'GET',
@@ -239,7 +295,13 @@ export class Transport {
       {
         ...this.#opts.retry,
         sleep: this.#opts.sleep,
-        classify: (o) => ('error' in o ? { retry: isTransientNetworkError(o.error) } : { retry: TEMPORARY_STATUSES.has(o.value.status), afterMs: retryAfterFromHeaders(o.value.headers) }),
+        classify: (o) =>
+          'error' in o
+            ? { retry: isTransientNetworkError(o.error) }
+            : {
+                retry: TEMPORARY_STATUSES.has(o.value.status),
+                afterMs: retryAfterFromHeaders(o.value.headers)
+              },
         onRetry: async (o) => {
           if ('value' in o) await o.value.dump()
         }

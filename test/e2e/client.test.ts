@@ -8,7 +8,12 @@ import { RegistryClient } from '../../src/oci/client.js'
 import { staticCredentials } from '../../src/oci/credentials.js'
 import { digestOf, referrersTagFor } from '../../src/oci/digest.js'
 import { RegistryError, UnreachableRegistryError } from '../../src/oci/errors.js'
-import { EMPTY_BLOB_DIGEST, MEDIATYPE_OCI_CONFIG, MEDIATYPE_OCI_INDEX, MEDIATYPE_OCI_MANIFEST } from '../../src/oci/media-types.js'
+import {
+  EMPTY_BLOB_DIGEST,
+  MEDIATYPE_OCI_CONFIG,
+  MEDIATYPE_OCI_INDEX,
+  MEDIATYPE_OCI_MANIFEST
+} from '../../src/oci/media-types.js'
 import { Transport, type TransportOptions } from '../../src/oci/transport.js'
 import type { Descriptor, ImageManifest, RawManifest } from '../../src/oci/types.js'
 import { testEnv } from '../helpers/env.js'
@@ -28,7 +33,9 @@ after(async () => {
 /** A client set up the way a user would for `reg`: credentials, --insecure for plain http, the CA for TLS. */
 function clientFor(reg: RunningRegistryInfo, extra: TransportOptions = {}): RegistryClient {
   const credentials =
-    reg.username === undefined ? undefined : staticCredentials({ [reg.host]: { username: reg.username, password: reg.password } })
+    reg.username === undefined
+      ? undefined
+      : staticCredentials({ [reg.host]: { username: reg.username, password: reg.password } })
   const transport = new Transport({
     credentials,
     insecure: !reg.tls,
@@ -46,11 +53,34 @@ async function readAll(stream: AsyncIterable<Buffer>): Promise<Buffer> {
 }
 
 /** Pushes a small artifact of its own (unique config blob) under `tag`; returns its manifest. */
-async function pushArtifact(client: RegistryClient, host: string, repository: string, tag: string): Promise<RawManifest> {
-  const config = Buffer.from(JSON.stringify({ architecture: 'amd64', os: 'linux', rootfs: { type: 'layers', diff_ids: [] }, nonce: randomBytes(8).toString('hex') }))
-  const desc: Descriptor = { mediaType: MEDIATYPE_OCI_CONFIG, digest: digestOf(config), size: config.length }
+async function pushArtifact(
+  client: RegistryClient,
+  host: string,
+  repository: string,
+  tag: string
+): Promise<RawManifest> {
+  const config = Buffer.from(
+    JSON.stringify({
+      architecture: 'amd64',
+      os: 'linux',
+      rootfs: { type: 'layers', diff_ids: [] },
+      nonce: randomBytes(8).toString('hex')
+    })
+  )
+  const desc: Descriptor = {
+    mediaType: MEDIATYPE_OCI_CONFIG,
+    digest: digestOf(config),
+    size: config.length
+  }
   await client.uploadBlob(host, repository, desc, config)
-  const bytes = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: MEDIATYPE_OCI_MANIFEST, config: desc, layers: [] }))
+  const bytes = Buffer.from(
+    JSON.stringify({
+      schemaVersion: 2,
+      mediaType: MEDIATYPE_OCI_MANIFEST,
+      config: desc,
+      layers: []
+    })
+  )
   const manifest = { bytes, mediaType: MEDIATYPE_OCI_MANIFEST, digest: digestOf(bytes) }
   await client.putManifest(host, repository, tag, manifest)
   return manifest
@@ -58,10 +88,20 @@ async function pushArtifact(client: RegistryClient, host: string, repository: st
 
 let image: { ref: string; digest: string }
 before(async () => {
-  image = await buildImage({ registry: registries.plain, repository: `${REPO}/src`, tag: 'v1', layers: [200_000, 50_000] })
+  image = await buildImage({
+    registry: registries.plain,
+    repository: `${REPO}/src`,
+    tag: 'v1',
+    layers: [200_000, 50_000]
+  })
   await Promise.all(
     (['basic', 'token', 'tls'] as const).map((name) =>
-      skopeoCopy(image.ref, `${registries[name].host}/${REPO}/src:v1`, registries.plain, registries[name])
+      skopeoCopy(
+        image.ref,
+        `${registries[name].host}/${REPO}/src:v1`,
+        registries.plain,
+        registries[name]
+      )
     )
   )
 })
@@ -77,7 +117,10 @@ for (const variant of ['plain', 'basic', 'token', 'tls'] as const) {
       assert.equal(head?.digest, await skopeoDigest(`${reg.host}/${REPO}/src:v1`, reg))
       assert.equal(head?.mediaType, MEDIATYPE_OCI_MANIFEST)
       assert.equal(await client.headManifest({ ...src, tag: 'no-such-tag' }), undefined)
-      assert.equal(await client.headManifest({ ...src, repository: `${REPO}/no-such-repo` }), undefined)
+      assert.equal(
+        await client.headManifest({ ...src, repository: `${REPO}/no-such-repo` }),
+        undefined
+      )
     })
 
     test('GET returns the exact bytes skopeo reads', async () => {
@@ -93,37 +136,73 @@ for (const variant of ['plain', 'basic', 'token', 'tls'] as const) {
       const body = JSON.parse(m.bytes.toString('utf8')) as ImageManifest
       const outcomes = []
       for (const d of [body.config, ...body.layers]) {
-        outcomes.push(await client.uploadBlob(reg.host, `${REPO}/copy`, d, { open: () => client.getBlob(reg.host, src.repository, d) }))
+        outcomes.push(
+          await client.uploadBlob(reg.host, `${REPO}/copy`, d, {
+            open: () => client.getBlob(reg.host, src.repository, d)
+          })
+        )
       }
       assert.deepEqual(outcomes, ['uploaded', 'uploaded', 'uploaded'])
       assert.equal(await client.putManifest(reg.host, `${REPO}/copy`, 'v1', m), m.digest)
       assert.equal(await skopeoDigest(`${reg.host}/${REPO}/copy:v1`, reg), m.digest)
-      const again = await client.uploadBlob(reg.host, `${REPO}/copy`, body.config, { open: () => client.getBlob(reg.host, src.repository, body.config) })
+      const again = await client.uploadBlob(reg.host, `${REPO}/copy`, body.config, {
+        open: () => client.getBlob(reg.host, src.repository, body.config)
+      })
       assert.equal(again, 'exists')
     })
 
     test('chunked and monolithic uploads, and the zero-byte blob, read back intact', async () => {
       const client = clientFor(reg)
       const data = randomBytes(300_000)
-      const chunked: Descriptor = { mediaType: 'application/octet-stream', digest: digestOf(data), size: data.length }
-      assert.equal(await client.uploadBlob(reg.host, `${REPO}/blobs`, chunked, data, { chunkSize: 64 * 1024 }), 'uploaded')
+      const chunked: Descriptor = {
+        mediaType: 'application/octet-stream',
+        digest: digestOf(data),
+        size: data.length
+      }
+      assert.equal(
+        await client.uploadBlob(reg.host, `${REPO}/blobs`, chunked, data, { chunkSize: 64 * 1024 }),
+        'uploaded'
+      )
       assert.equal(await client.headBlob(reg.host, `${REPO}/blobs`, chunked.digest), data.length)
-      assert.deepEqual(await readAll(await client.getBlob(reg.host, `${REPO}/blobs`, chunked)), data)
+      assert.deepEqual(
+        await readAll(await client.getBlob(reg.host, `${REPO}/blobs`, chunked)),
+        data
+      )
       const small = randomBytes(1000)
-      const mono: Descriptor = { mediaType: 'application/octet-stream', digest: digestOf(small), size: small.length }
+      const mono: Descriptor = {
+        mediaType: 'application/octet-stream',
+        digest: digestOf(small),
+        size: small.length
+      }
       assert.equal(await client.uploadBlob(reg.host, `${REPO}/blobs`, mono, small), 'uploaded')
       assert.deepEqual(await readAll(await client.getBlob(reg.host, `${REPO}/blobs`, mono)), small)
-      const empty: Descriptor = { mediaType: 'application/octet-stream', digest: EMPTY_BLOB_DIGEST, size: 0 }
-      assert.match(await client.uploadBlob(reg.host, `${REPO}/blobs`, empty, Buffer.alloc(0)), /^(uploaded|exists)$/)
+      const empty: Descriptor = {
+        mediaType: 'application/octet-stream',
+        digest: EMPTY_BLOB_DIGEST,
+        size: 0
+      }
+      assert.match(
+        await client.uploadBlob(reg.host, `${REPO}/blobs`, empty, Buffer.alloc(0)),
+        /^(uploaded|exists)$/
+      )
       assert.equal(await client.headBlob(reg.host, `${REPO}/blobs`, EMPTY_BLOB_DIGEST), 0)
     })
 
     test('a blob is mounted from another repository of the same registry', async () => {
       const client = clientFor(reg)
       const data = randomBytes(5000)
-      const d: Descriptor = { mediaType: 'application/octet-stream', digest: digestOf(data), size: data.length }
+      const d: Descriptor = {
+        mediaType: 'application/octet-stream',
+        digest: digestOf(data),
+        size: data.length
+      }
       await client.uploadBlob(reg.host, `${REPO}/mount-src`, d, data)
-      assert.equal(await client.uploadBlob(reg.host, `${REPO}/mount-dst`, d, data, { mountFrom: `${REPO}/mount-src` }), 'mounted')
+      assert.equal(
+        await client.uploadBlob(reg.host, `${REPO}/mount-dst`, d, data, {
+          mountFrom: `${REPO}/mount-src`
+        }),
+        'mounted'
+      )
       assert.equal(await client.headBlob(reg.host, `${REPO}/mount-dst`, d.digest), data.length)
     })
 
@@ -146,7 +225,12 @@ describe('client failures are one clear line', () => {
     for (const registry of ['127.0.0.1:1', 'garbage-host.invalid:5000']) {
       await assert.rejects(client.headManifest({ registry, repository: 'x', tag: 'v1' }), (e) => {
         assert.ok(e instanceof UnreachableRegistryError, String(e))
-        assert.match(e.message, new RegExp(`^cannot reach registry ${registry.replace('.', '\\.')}: (connection refused|host not found)$`))
+        assert.match(
+          e.message,
+          new RegExp(
+            `^cannot reach registry ${registry.replace('.', '\\.')}: (connection refused|host not found)$`
+          )
+        )
         return true
       })
     }
@@ -154,24 +238,30 @@ describe('client failures are one clear line', () => {
 
   test('TLS registry without its CA: an error with a hint, not "absent"', async () => {
     const client = clientFor(registries.tls, { ca: undefined })
-    await assert.rejects(client.headManifest({ registry: registries.tls.host, repository: `${REPO}/src`, tag: 'v1' }), (e) => {
-      assert.ok(e instanceof UnreachableRegistryError)
-      assert.match(e.message, /--insecure or --ca-file/)
-      return true
-    })
+    await assert.rejects(
+      client.headManifest({ registry: registries.tls.host, repository: `${REPO}/src`, tag: 'v1' }),
+      (e) => {
+        assert.ok(e instanceof UnreachableRegistryError)
+        assert.match(e.message, /--insecure or --ca-file/)
+        return true
+      }
+    )
   })
 
   for (const variant of ['basic', 'token'] as const) {
     test(`a wrong password on the ${variant} registry`, async () => {
       const reg = registries[variant]
       const client = clientFor({ ...reg, password: 'wrong' })
-      await assert.rejects(client.getManifest({ registry: reg.host, repository: `${REPO}/src`, tag: 'v1' }), (e) => {
-        assert.ok(e instanceof RegistryError)
-        assert.equal(e.status, 401)
-        assert.match(e.message, /credentials .*were refused/)
-        assert.doesNotMatch(e.message, /\n|wrong/)
-        return true
-      })
+      await assert.rejects(
+        client.getManifest({ registry: reg.host, repository: `${REPO}/src`, tag: 'v1' }),
+        (e) => {
+          assert.ok(e instanceof RegistryError)
+          assert.equal(e.status, 401)
+          assert.match(e.message, /credentials .*were refused/)
+          assert.doesNotMatch(e.message, /\n|wrong/)
+          return true
+        }
+      )
     })
   }
 
@@ -182,7 +272,9 @@ describe('client failures are one clear line', () => {
     const m = await client.getManifest({ registry: reg.host, repository: `${REPO}/src`, tag: 'v1' })
     const body = JSON.parse(m.bytes.toString('utf8')) as ImageManifest
     for (const d of [body.config, ...body.layers]) {
-      await client.uploadBlob(reg.host, `${REPO}/cache`, d, { open: () => client.getBlob(reg.host, `${REPO}/src`, d) })
+      await client.uploadBlob(reg.host, `${REPO}/cache`, d, {
+        open: () => client.getBlob(reg.host, `${REPO}/src`, d)
+      })
     }
     const round = async () => {
       for (let i = 0; i < 10; i++) {
@@ -195,7 +287,11 @@ describe('client failures are one clear line', () => {
     // A new token only when the scope union grows: src pull, cache pull, cache push.
     assert.ok(used <= 3, `${used} token requests for 30+ registry requests`)
     await round()
-    assert.equal((await fetchTokenRequests(reg.tokenServerUrl!)).length - before, used, 'the same scopes reuse the cached token')
+    assert.equal(
+      (await fetchTokenRequests(reg.tokenServerUrl!)).length - before,
+      used,
+      'the same scopes reuse the cached token'
+    )
   })
 })
 
@@ -205,9 +301,20 @@ test('referrers on a registry without the API come from the sha256-<hex> fallbac
   const subject = await pushArtifact(client, plain.host, `${REPO}/refs`, 'subject')
   assert.deepEqual(await client.getReferrers(plain.host, `${REPO}/refs`, subject.digest), [])
   const signature = await pushArtifact(client, plain.host, `${REPO}/refs`, 'signature')
-  const entry: Descriptor = { mediaType: MEDIATYPE_OCI_MANIFEST, digest: signature.digest, size: signature.bytes.length, artifactType: 'application/example' }
-  const bytes = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: MEDIATYPE_OCI_INDEX, manifests: [entry] }))
-  await client.putManifest(plain.host, `${REPO}/refs`, referrersTagFor(subject.digest), { bytes, mediaType: MEDIATYPE_OCI_INDEX, digest: digestOf(bytes) })
+  const entry: Descriptor = {
+    mediaType: MEDIATYPE_OCI_MANIFEST,
+    digest: signature.digest,
+    size: signature.bytes.length,
+    artifactType: 'application/example'
+  }
+  const bytes = Buffer.from(
+    JSON.stringify({ schemaVersion: 2, mediaType: MEDIATYPE_OCI_INDEX, manifests: [entry] })
+  )
+  await client.putManifest(plain.host, `${REPO}/refs`, referrersTagFor(subject.digest), {
+    bytes,
+    mediaType: MEDIATYPE_OCI_INDEX,
+    digest: digestOf(bytes)
+  })
   assert.deepEqual(await client.getReferrers(plain.host, `${REPO}/refs`, subject.digest), [entry])
 })
 
@@ -218,7 +325,11 @@ describe('deleteTag never removes another tag', () => {
     const client = clientFor(plain)
     const m = await pushArtifact(client, plain.host, `${REPO}/del-shared`, 'a')
     await client.putManifest(plain.host, `${REPO}/del-shared`, 'b', m)
-    const result = await client.deleteTag({ registry: plain.host, repository: `${REPO}/del-shared`, tag: 'a' })
+    const result = await client.deleteTag({
+      registry: plain.host,
+      repository: `${REPO}/del-shared`,
+      tag: 'a'
+    })
     assert.equal(result.method, 'dummy-manifest')
     assert.equal(result.digest, m.digest)
     assert.deepEqual(result.sharedWith, ['b'])
@@ -231,19 +342,36 @@ describe('deleteTag never removes another tag', () => {
     const m = await pushArtifact(client, plain.host, `${REPO}/del-refuse`, 'a')
     await client.putManifest(plain.host, `${REPO}/del-refuse`, 'b', m)
     await assert.rejects(
-      client.deleteTag({ registry: plain.host, repository: `${REPO}/del-refuse`, tag: 'a' }, { allowDummyFallback: false }),
+      client.deleteTag(
+        { registry: plain.host, repository: `${REPO}/del-refuse`, tag: 'a' },
+        { allowDummyFallback: false }
+      ),
       /share its image .*nothing was changed/
     )
-    assert.deepEqual([...(await skopeoListTags(`${plain.host}/${REPO}/del-refuse`, plain))].sort(), ['a', 'b'])
+    assert.deepEqual(
+      [...(await skopeoListTags(`${plain.host}/${REPO}/del-refuse`, plain))].sort(),
+      ['a', 'b']
+    )
   })
 
   test('an unshared tag is deleted by digest', async () => {
     const client = clientFor(plain)
     const m = await pushArtifact(client, plain.host, `${REPO}/del-alone`, 'only')
     const keep = await pushArtifact(client, plain.host, `${REPO}/del-alone`, 'other')
-    const result = await client.deleteTag({ registry: plain.host, repository: `${REPO}/del-alone`, tag: 'only' })
+    const result = await client.deleteTag({
+      registry: plain.host,
+      repository: `${REPO}/del-alone`,
+      tag: 'only'
+    })
     assert.deepEqual(result, { method: 'digest-unshared', digest: m.digest, sharedWith: [] })
-    assert.equal(await client.headManifest({ registry: plain.host, repository: `${REPO}/del-alone`, digest: m.digest }), undefined)
+    assert.equal(
+      await client.headManifest({
+        registry: plain.host,
+        repository: `${REPO}/del-alone`,
+        digest: m.digest
+      }),
+      undefined
+    )
     assert.equal(await skopeoDigest(`${plain.host}/${REPO}/del-alone:other`, plain), keep.digest)
   })
 
@@ -251,9 +379,20 @@ describe('deleteTag never removes another tag', () => {
     const client = clientFor(plain)
     const m = await pushArtifact(client, plain.host, `${REPO}/del-dry`, 'a')
     await client.putManifest(plain.host, `${REPO}/del-dry`, 'b', m)
-    const result = await client.deleteTag({ registry: plain.host, repository: `${REPO}/del-dry`, tag: 'a' }, { dryRun: true })
-    assert.deepEqual(result, { method: 'tag-delete', digest: m.digest, sharedWith: ['b'], dryRun: true })
-    assert.deepEqual([...(await skopeoListTags(`${plain.host}/${REPO}/del-dry`, plain))].sort(), ['a', 'b'])
+    const result = await client.deleteTag(
+      { registry: plain.host, repository: `${REPO}/del-dry`, tag: 'a' },
+      { dryRun: true }
+    )
+    assert.deepEqual(result, {
+      method: 'tag-delete',
+      digest: m.digest,
+      sharedWith: ['b'],
+      dryRun: true
+    })
+    assert.deepEqual([...(await skopeoListTags(`${plain.host}/${REPO}/del-dry`, plain))].sort(), [
+      'a',
+      'b'
+    ])
   })
 
   test('a registry with delete disabled: clear error, nothing changed (AT-DEL-3)', async () => {
@@ -263,13 +402,23 @@ describe('deleteTag never removes another tag', () => {
     await client.putManifest(reg.host, `${REPO}/del-off`, 'b', m)
     await pushArtifact(client, reg.host, `${REPO}/del-off`, 'alone')
     for (const tag of ['a', 'alone']) {
-      await assert.rejects(client.deleteTag({ registry: reg.host, repository: `${REPO}/del-off`, tag }), (e) => {
-        assert.ok(e instanceof Error)
-        assert.equal(e.message, `${reg.host}/${REPO}/del-off:${tag}: ${reg.host} does not allow deleting (405 UNSUPPORTED); nothing was changed`)
-        return true
-      })
+      await assert.rejects(
+        client.deleteTag({ registry: reg.host, repository: `${REPO}/del-off`, tag }),
+        (e) => {
+          assert.ok(e instanceof Error)
+          assert.equal(
+            e.message,
+            `${reg.host}/${REPO}/del-off:${tag}: ${reg.host} does not allow deleting (405 UNSUPPORTED); nothing was changed`
+          )
+          return true
+        }
+      )
     }
-    assert.deepEqual([...(await skopeoListTags(`${reg.host}/${REPO}/del-off`, reg))].sort(), ['a', 'alone', 'b'])
+    assert.deepEqual([...(await skopeoListTags(`${reg.host}/${REPO}/del-off`, reg))].sort(), [
+      'a',
+      'alone',
+      'b'
+    ])
     assert.equal(await skopeoDigest(`${reg.host}/${REPO}/del-off:a`, reg), m.digest)
   })
 
@@ -278,14 +427,22 @@ describe('deleteTag never removes another tag', () => {
     const proxy = await startTamperProxy(plain.url, async (req) => {
       const m = /^\/v2\/(.+)\/manifests\/([^/:]+)$/.exec(req.url)
       if (req.method !== 'DELETE' || m === null) return { action: 'pass' }
-      const head = await proxy.upstream('HEAD', req.url, { accept: 'application/vnd.oci.image.manifest.v1+json' })
-      return { action: 'rewrite', path: `/v2/${m[1]}/manifests/${head.headers['docker-content-digest']}` }
+      const head = await proxy.upstream('HEAD', req.url, {
+        accept: 'application/vnd.oci.image.manifest.v1+json'
+      })
+      return {
+        action: 'rewrite',
+        path: `/v2/${m[1]}/manifests/${head.headers['docker-content-digest']}`
+      }
     })
     after(() => proxy.close())
     const client = clientFor({ ...plain, host: proxy.host })
     const m = await pushArtifact(client, proxy.host, `${REPO}/del-zot`, 'a')
     await client.putManifest(proxy.host, `${REPO}/del-zot`, 'b', m)
-    await assert.rejects(client.deleteTag({ registry: proxy.host, repository: `${REPO}/del-zot`, tag: 'a' }), /also removed b; they were restored/)
+    await assert.rejects(
+      client.deleteTag({ registry: proxy.host, repository: `${REPO}/del-zot`, tag: 'a' }),
+      /also removed b; they were restored/
+    )
     assert.equal(await skopeoDigest(`${plain.host}/${REPO}/del-zot:b`, plain), m.digest)
   })
 })
@@ -303,8 +460,15 @@ test('a closing PUT whose response is lost: the blob is found by HEAD, not uploa
   after(() => proxy.close())
   const client = clientFor({ ...plain, host: proxy.host })
   const data = randomBytes(20_000)
-  const d: Descriptor = { mediaType: 'application/octet-stream', digest: digestOf(data), size: data.length }
+  const d: Descriptor = {
+    mediaType: 'application/octet-stream',
+    digest: digestOf(data),
+    size: data.length
+  }
   assert.equal(await client.uploadBlob(proxy.host, `${REPO}/lost-put`, d, data), 'uploaded')
   assert.equal(proxy.requests.filter((r) => r.method === 'PUT').length, 1)
-  assert.equal(await clientFor(plain).headBlob(plain.host, `${REPO}/lost-put`, d.digest), data.length)
+  assert.equal(
+    await clientFor(plain).headBlob(plain.host, `${REPO}/lost-put`, d.digest),
+    data.length
+  )
 })

@@ -5,7 +5,12 @@
 // alter single exchanges.
 import { execFile } from 'node:child_process'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
-import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http'
+import {
+  createServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type ServerResponse
+} from 'node:http'
 import { createServer as createHttpsServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -34,10 +39,18 @@ export interface TestServer {
 export type Handler = (req: SeenRequest, res: ServerResponse) => void | Promise<void>
 
 /** Starts a server whose every request is recorded and answered by `handler`; https with `tls`. */
-export async function startServer(handler: Handler, opts: { tls?: { key: string; cert: string } } = {}): Promise<TestServer> {
+export async function startServer(
+  handler: Handler,
+  opts: { tls?: { key: string; cert: string } } = {}
+): Promise<TestServer> {
   const requests: SeenRequest[] = []
   const onRequest = async (req: IncomingMessage, res: ServerResponse) => {
-    const seen: SeenRequest = { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body: await readBody(req) }
+    const seen: SeenRequest = {
+      method: req.method ?? 'GET',
+      url: req.url ?? '/',
+      headers: req.headers,
+      body: await readBody(req)
+    }
     requests.push(seen)
     try {
       await handler(seen, res)
@@ -54,11 +67,28 @@ export async function selfSignedCert(): Promise<{ key: string; cert: string }> {
   const dir = await mkdtemp(join(tmpdir(), 'image-mirror-cert-'))
   try {
     await promisify(execFile)('openssl', [
-      'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes',
-      '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '1',
-      '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost'
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-keyout',
+      join(dir, 'key.pem'),
+      '-out',
+      join(dir, 'cert.pem'),
+      '-days',
+      '1',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1,DNS:localhost'
     ])
-    return { key: await readFile(join(dir, 'key.pem'), 'utf8'), cert: await readFile(join(dir, 'cert.pem'), 'utf8') }
+    return {
+      key: await readFile(join(dir, 'key.pem'), 'utf8'),
+      cert: await readFile(join(dir, 'cert.pem'), 'utf8')
+    }
   } finally {
     await rm(dir, { recursive: true, force: true })
   }
@@ -76,25 +106,48 @@ export type Tamper =
 
 export interface TamperProxy extends TestServer {
   /** Sends a request to the registry behind the proxy (for helpers such as "resolve a tag"). */
-  upstream(method: string, path: string, headers?: Record<string, string>): Promise<{ status: number; headers: IncomingMessage['headers']; body: Buffer }>
+  upstream(
+    method: string,
+    path: string,
+    headers?: Record<string, string>
+  ): Promise<{ status: number; headers: IncomingMessage['headers']; body: Buffer }>
 }
 
 /**
  * Starts a proxy in front of the plain-http registry at `target`
  * (`http://127.0.0.1:PORT`). Each request goes through `tamper` first.
  */
-export async function startTamperProxy(target: string, tamper: (req: SeenRequest) => Tamper | Promise<Tamper>): Promise<TamperProxy> {
+export async function startTamperProxy(
+  target: string,
+  tamper: (req: SeenRequest) => Tamper | Promise<Tamper>
+): Promise<TamperProxy> {
   const requests: SeenRequest[] = []
-  const upstream = (method: string, path: string, headers: Record<string, string | string[] | undefined> = {}, body?: Buffer) =>
-    new Promise<{ status: number; headers: IncomingMessage['headers']; body: Buffer }>((resolve, reject) => {
-      const up = httpRequest(new URL(path, target), { method, headers: { ...headers, host: new URL(target).host } }, async (r) => {
-        resolve({ status: r.statusCode ?? 502, headers: r.headers, body: await readBody(r) })
-      })
-      up.on('error', reject)
-      up.end(body)
-    })
+  const upstream = (
+    method: string,
+    path: string,
+    headers: Record<string, string | string[] | undefined> = {},
+    body?: Buffer
+  ) =>
+    new Promise<{ status: number; headers: IncomingMessage['headers']; body: Buffer }>(
+      (resolve, reject) => {
+        const up = httpRequest(
+          new URL(path, target),
+          { method, headers: { ...headers, host: new URL(target).host } },
+          async (r) => {
+            resolve({ status: r.statusCode ?? 502, headers: r.headers, body: await readBody(r) })
+          }
+        )
+        up.on('error', reject)
+        up.end(body)
+      }
+    )
   const server = createServer(async (req, res) => {
-    const seen: SeenRequest = { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body: await readBody(req) }
+    const seen: SeenRequest = {
+      method: req.method ?? 'GET',
+      url: req.url ?? '/',
+      headers: req.headers,
+      body: await readBody(req)
+    }
     requests.push(seen)
     try {
       const decision = await tamper(seen)
@@ -111,7 +164,8 @@ export async function startTamperProxy(target: string, tamper: (req: SeenRequest
       }
       const headers = { ...answer.headers }
       // Locations the registry writes name the registry; the client must keep talking to the proxy.
-      if (typeof headers.location === 'string') headers.location = headers.location.replace(target, '')
+      if (typeof headers.location === 'string')
+        headers.location = headers.location.replace(target, '')
       res.writeHead(answer.status, headers).end(answer.body)
     } catch (error) {
       res.writeHead(502).end(String(error))
@@ -121,7 +175,9 @@ export async function startTamperProxy(target: string, tamper: (req: SeenRequest
   return { ...base, upstream: (method, path, headers) => upstream(method, path, headers) }
 }
 
-function withoutHopHeaders(headers: IncomingMessage['headers']): Record<string, string | string[] | undefined> {
+function withoutHopHeaders(
+  headers: IncomingMessage['headers']
+): Record<string, string | string[] | undefined> {
   const { host: _host, connection: _connection, 'transfer-encoding': _te, ...rest } = headers
   return rest
 }
@@ -152,8 +208,19 @@ async function listen(
 }
 
 /** Writes a response in one call: status, headers, optional body (JSON when an object). */
-export function reply(res: ServerResponse, status: number, headers: Record<string, string> = {}, body?: string | Buffer | object): void {
-  const payload = body === undefined || typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body)
-  res.writeHead(status, { 'content-length': String(payload === undefined ? 0 : Buffer.byteLength(payload)), ...headers })
+export function reply(
+  res: ServerResponse,
+  status: number,
+  headers: Record<string, string> = {},
+  body?: string | Buffer | object
+): void {
+  const payload =
+    body === undefined || typeof body === 'string' || Buffer.isBuffer(body)
+      ? body
+      : JSON.stringify(body)
+  res.writeHead(status, {
+    'content-length': String(payload === undefined ? 0 : Buffer.byteLength(payload)),
+    ...headers
+  })
   res.end(payload)
 }

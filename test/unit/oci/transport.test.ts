@@ -17,13 +17,27 @@ import {
   MEDIATYPE_OCI_MANIFEST
 } from '../../../src/oci/media-types.js'
 import { Transport, type TransportOptions } from '../../../src/oci/transport.js'
-import { reply, selfSignedCert, startServer, type Handler, type SeenRequest } from '../../helpers/tamper-proxy.js'
+import {
+  reply,
+  selfSignedCert,
+  startServer,
+  type Handler,
+  type SeenRequest
+} from '../../helpers/tamper-proxy.js'
 
 const BASIC = `Basic ${Buffer.from('alice:s3cret').toString('base64')}`
 const blob = Buffer.from('layer bytes for redirect tests')
-const blobDesc = { mediaType: 'application/octet-stream', digest: digestOf(blob), size: blob.length }
+const blobDesc = {
+  mediaType: 'application/octet-stream',
+  digest: digestOf(blob),
+  size: blob.length
+}
 const manifest = Buffer.from(
-  JSON.stringify({ schemaVersion: 2, mediaType: MEDIATYPE_OCI_MANIFEST, config: blobDesc, layers: [] }, null, 3)
+  JSON.stringify(
+    { schemaVersion: 2, mediaType: MEDIATYPE_OCI_MANIFEST, config: blobDesc, layers: [] },
+    null,
+    3
+  )
 )
 const manifestDigest = digestOf(manifest)
 
@@ -41,18 +55,35 @@ async function server(handler: Handler, opts: Parameters<typeof startServer>[1] 
 function client(opts: TransportOptions = {}) {
   const sleeps: number[] = []
   const debug: string[] = []
-  const logger: Logger = { debug: (m) => debug.push(m), info() {}, warning: (m) => debug.push(m), group: (_n, fn) => fn() }
-  const transport = new Transport({ insecure: true, retry: { baseDelayMs: 10 }, sleep: async (ms) => void sleeps.push(ms), logger, ...opts })
+  const logger: Logger = {
+    debug: (m) => debug.push(m),
+    info() {},
+    warning: (m) => debug.push(m),
+    group: (_n, fn) => fn()
+  }
+  const transport = new Transport({
+    insecure: true,
+    retry: { baseDelayMs: 10 },
+    sleep: async (ms) => void sleeps.push(ms),
+    logger,
+    ...opts
+  })
   cleanups.push(() => transport.close())
   return { c: new RegistryClient(transport), sleeps, debug }
 }
 
-const creds = (host: string) => staticCredentials({ [host]: { username: 'alice', password: 's3cret' } })
+const creds = (host: string) =>
+  staticCredentials({ [host]: { username: 'alice', password: 's3cret' } })
 
 /** 401 with a Basic challenge unless the request carries alice's credentials. */
 function needsBasic(req: SeenRequest, res: ServerResponse): boolean {
   if (req.headers.authorization === BASIC) return false
-  reply(res, 401, { 'www-authenticate': 'Basic realm="test"' }, { errors: [{ code: 'UNAUTHORIZED', message: 'authentication required' }] })
+  reply(
+    res,
+    401,
+    { 'www-authenticate': 'Basic realm="test"' },
+    { errors: [{ code: 'UNAUTHORIZED', message: 'authentication required' }] }
+  )
   return true
 }
 
@@ -62,7 +93,10 @@ async function readAll(stream: AsyncIterable<Buffer>): Promise<Buffer> {
   return Buffer.concat(chunks)
 }
 
-const manifestHeaders = { 'content-type': MEDIATYPE_OCI_MANIFEST, 'docker-content-digest': manifestDigest }
+const manifestHeaders = {
+  'content-type': MEDIATYPE_OCI_MANIFEST,
+  'docker-content-digest': manifestDigest
+}
 
 // §4 redirects and credential safety
 
@@ -78,12 +112,18 @@ test('a blob GET redirected to another origin reaches it without Authorization, 
   assert.equal(cdn.requests[0]!.headers.authorization, undefined)
   assert.equal(reg.requests.at(-1)!.headers.authorization, BASIC)
   const log = debug.join('\n')
-  assert.doesNotMatch(log, /topsecret|czNjcmV0/, 'signatures and credentials stay out of debug logs')
+  assert.doesNotMatch(
+    log,
+    /topsecret|czNjcmV0/,
+    'signatures and credentials stay out of debug logs'
+  )
 })
 
 test('registry → cdn → registry: Authorization only on the registry hops (AT-RED-4)', async () => {
   let regUrl = ''
-  const cdn = await server((_req, res) => reply(res, 307, { location: `${regUrl}/v2/r/blobs/final` }))
+  const cdn = await server((_req, res) =>
+    reply(res, 307, { location: `${regUrl}/v2/r/blobs/final` })
+  )
   const reg = await server((req, res) => {
     if (needsBasic(req, res)) return
     if (req.url.endsWith('/final')) return reply(res, 200, {}, blob)
@@ -100,7 +140,9 @@ test('registry → cdn → registry: Authorization only on the registry hops (AT
 test('an https registry redirecting to plain http is refused (AT-RED-3), with the CA passed as `ca`', async () => {
   const plain = await server((_req, res) => reply(res, 200, {}, blob))
   const tls = await selfSignedCert()
-  const reg = await server((_req, res) => reply(res, 307, { location: `${plain.url}/blob` }), { tls })
+  const reg = await server((_req, res) => reply(res, 307, { location: `${plain.url}/blob` }), {
+    tls
+  })
   const { c } = client({ insecure: false, ca: tls.cert })
   await assert.rejects(c.getBlob(reg.host, 'r', blobDesc), /from https to plain http/)
   assert.equal(reg.requests.length, 1)
@@ -108,16 +150,26 @@ test('an https registry redirecting to plain http is refused (AT-RED-3), with th
 })
 
 test('a redirect to the cloud metadata address is refused (AT-RED-5)', async () => {
-  const reg = await server((_req, res) => reply(res, 307, { location: 'http://169.254.169.254/latest/meta-data/' }))
+  const reg = await server((_req, res) =>
+    reply(res, 307, { location: 'http://169.254.169.254/latest/meta-data/' })
+  )
   const { c } = client()
-  await assert.rejects(c.getBlob(reg.host, 'r', blobDesc), /link-local address 169\.254\.169\.254: refused/)
+  await assert.rejects(
+    c.getBlob(reg.host, 'r', blobDesc),
+    /link-local address 169\.254\.169\.254: refused/
+  )
 })
 
 test('a challenge from a redirect target never gets the registry credentials (R-RED-2)', async () => {
   const cdn = await server((req, res) => void (needsBasic(req, res) || reply(res, 200, {}, blob)))
-  const reg = await server((req, res) => void (needsBasic(req, res) || reply(res, 307, { location: `${cdn.url}/b` })))
+  const reg = await server(
+    (req, res) => void (needsBasic(req, res) || reply(res, 307, { location: `${cdn.url}/b` }))
+  )
   const { c } = client({ credentials: creds(reg.host) })
-  await assert.rejects(c.getBlob(reg.host, 'r', blobDesc), (e) => e instanceof RegistryError && e.status === 401)
+  await assert.rejects(
+    c.getBlob(reg.host, 'r', blobDesc),
+    (e) => e instanceof RegistryError && e.status === 401
+  )
   assert.ok(cdn.requests.every((r) => r.headers.authorization === undefined))
 })
 
@@ -125,7 +177,9 @@ test('a challenge from a redirect target never gets the registry credentials (R-
 
 test('429 with Retry-After: 2 waits two seconds and succeeds (AT-RETRY-1)', async () => {
   const reg = await server((_req, res) =>
-    reg.requests.length === 1 ? reply(res, 429, { 'retry-after': '2' }, { errors: [{ code: 'TOOMANYREQUESTS' }] }) : reply(res, 200, manifestHeaders, manifest)
+    reg.requests.length === 1
+      ? reply(res, 429, { 'retry-after': '2' }, { errors: [{ code: 'TOOMANYREQUESTS' }] })
+      : reply(res, 200, manifestHeaders, manifest)
   )
   const { c, sleeps } = client()
   const got = await c.getManifest({ registry: reg.host, repository: 'r', tag: 't' })
@@ -141,7 +195,11 @@ test('a manifest PUT answered 503 three times then 201 succeeds with one stored 
     reply(res, 201, { 'docker-content-digest': manifestDigest })
   })
   const { c, sleeps } = client()
-  const digest = await c.putManifest(reg.host, 'r', 't', { bytes: manifest, mediaType: MEDIATYPE_OCI_MANIFEST, digest: manifestDigest })
+  const digest = await c.putManifest(reg.host, 'r', 't', {
+    bytes: manifest,
+    mediaType: MEDIATYPE_OCI_MANIFEST,
+    digest: manifestDigest
+  })
   assert.equal(digest, manifestDigest)
   assert.equal(stored.length, 1)
   assert.deepEqual(stored[0], manifest)
@@ -152,7 +210,10 @@ test('a manifest PUT answered 503 three times then 201 succeeds with one stored 
 test('a 404 is not retried and HEAD reports the manifest absent (AT-RETRY-5, R-MAN-5)', async () => {
   const reg = await server((_req, res) => reply(res, 404))
   const { c, sleeps } = client()
-  assert.equal(await c.headManifest({ registry: reg.host, repository: 'r', tag: 'missing' }), undefined)
+  assert.equal(
+    await c.headManifest({ registry: reg.host, repository: 'r', tag: 'missing' }),
+    undefined
+  )
   assert.equal(reg.requests.length, 1)
   assert.deepEqual(sleeps, [])
 })
@@ -160,7 +221,10 @@ test('a 404 is not retried and HEAD reports the manifest absent (AT-RETRY-5, R-M
 test('a 5xx that persists is an error, never "absent" (R-MAN-5)', async () => {
   const reg = await server((_req, res) => reply(res, 502))
   const { c } = client({ retry: { attempts: 2, baseDelayMs: 1 } })
-  await assert.rejects(c.headManifest({ registry: reg.host, repository: 'r', tag: 't' }), (e) => e instanceof RegistryError && e.status === 502)
+  await assert.rejects(
+    c.headManifest({ registry: reg.host, repository: 'r', tag: 't' }),
+    (e) => e instanceof RegistryError && e.status === 502
+  )
   assert.equal(reg.requests.length, 2)
 })
 
@@ -172,7 +236,12 @@ async function tokenServer() {
   const scopes: string[][] = []
   const s = await server((req, res) => {
     scopes.push(new URL(req.url, 'http://x').searchParams.getAll('scope'))
-    reply(res, 200, { 'content-type': 'application/json' }, { token: `tok-${++issued}`, expires_in: 300 })
+    reply(
+      res,
+      200,
+      { 'content-type': 'application/json' },
+      { token: `tok-${++issued}`, expires_in: 300 }
+    )
   })
   return { ...s, scopes }
 }
@@ -184,8 +253,10 @@ test('a 401 with a valid token is re-challenged once and then succeeds (AT-RETRY
   const auth = await tokenServer()
   const reg = await server((req, res) => {
     const scope = 'repository:r:pull'
-    if (req.headers.authorization === undefined) return reply(res, 401, { 'www-authenticate': bearer(auth.url, scope) })
-    if (req.headers.authorization === 'Bearer tok-1') return reply(res, 401, { 'www-authenticate': bearer(auth.url, scope, 'insufficient_scope') })
+    if (req.headers.authorization === undefined)
+      return reply(res, 401, { 'www-authenticate': bearer(auth.url, scope) })
+    if (req.headers.authorization === 'Bearer tok-1')
+      return reply(res, 401, { 'www-authenticate': bearer(auth.url, scope, 'insufficient_scope') })
     reply(res, 200, manifestHeaders, manifest)
   })
   const { c } = client()
@@ -201,7 +272,10 @@ test('refused credentials give one line naming the registry, after a bounded num
   await assert.rejects(c.getManifest({ registry: reg.host, repository: 'r', tag: 't' }), (e) => {
     assert.ok(e instanceof RegistryError)
     assert.equal(e.status, 401)
-    assert.equal(e.message, `GET ${reg.host}/v2/r/manifests/t: 401 UNAUTHORIZED authentication required (the credentials for ${reg.host} were refused)`)
+    assert.equal(
+      e.message,
+      `GET ${reg.host}/v2/r/manifests/t: 401 UNAUTHORIZED authentication required (the credentials for ${reg.host} were refused)`
+    )
     return true
   })
   assert.equal(reg.requests.length, 2)
@@ -212,7 +286,8 @@ test('a mount asks for one token holding the target push and the source pull sco
   const reg = await server((req, res) => {
     const url = new URL(req.url, 'http://x')
     const scope = req.method === 'HEAD' ? 'repository:dst:pull' : 'repository:dst:pull,push'
-    if (!req.headers.authorization?.startsWith('Bearer tok-')) return reply(res, 401, { 'www-authenticate': bearer(auth.url, scope) })
+    if (!req.headers.authorization?.startsWith('Bearer tok-'))
+      return reply(res, 401, { 'www-authenticate': bearer(auth.url, scope) })
     if (req.method === 'HEAD') return reply(res, 404)
     assert.equal(url.searchParams.get('from'), 'src')
     reply(res, 201, { location: `/v2/dst/blobs/${blobDesc.digest}` })
@@ -227,7 +302,11 @@ test('a mount asks for one token holding the target push and the source pull sco
 // errors (R-ERR-1)
 
 const errorBodies = [
-  { name: 'OCI envelope', body: '{"errors":[{"code":"NAME_INVALID","message":"invalid repository name"}]}', exp: 'NAME_INVALID invalid repository name' },
+  {
+    name: 'OCI envelope',
+    body: '{"errors":[{"code":"NAME_INVALID","message":"invalid repository name"}]}',
+    exp: 'NAME_INVALID invalid repository name'
+  },
   { name: 'truncated JSON', body: '{"errors":[{"cod', exp: '{"errors":[{"cod' },
   { name: 'plain text (ECR style)', body: 'Not Authorized', exp: 'Not Authorized' },
   { name: 'long HTML', body: `<html>${'x'.repeat(400)}</html>`, exp: `<html>${'x'.repeat(194)}…` },
@@ -258,15 +337,57 @@ test('a plain-http registry without --insecure fails with a hint (UnreachableReg
 
 // §1.3 manifests
 
-const manifestCases: Array<{ name: string; headers: Record<string, string>; body?: Buffer; ref?: { digest: string }; error?: RegExp; mediaType?: string }> = [
-  { name: 'Content-Type parameters are ignored (AT-MAN-5)', headers: { ...manifestHeaders, 'content-type': `${MEDIATYPE_OCI_MANIFEST}; charset=utf-8` }, mediaType: MEDIATYPE_OCI_MANIFEST },
-  { name: 'Docker-Content-Digest differing from the body is refused (AT-MAN-4)', headers: { ...manifestHeaders, 'docker-content-digest': `sha256:${'0'.repeat(64)}` }, error: /does not match the manifest bytes/ },
-  { name: 'a body not matching the requested digest is refused (R-MAN-3)', headers: { 'content-type': MEDIATYPE_OCI_MANIFEST }, ref: { digest: `sha256:${'1'.repeat(64)}` }, error: /instead of sha256:1111/ },
-  { name: 'schema1 by Content-Type is refused (AT-MAN-3)', headers: { 'content-type': MEDIATYPE_DOCKER_SCHEMA1_SIGNED }, error: /schema 1 manifest/ },
-  { name: 'schema1 by schemaVersion is refused (R-MAN-2)', headers: { 'content-type': 'application/json' }, body: Buffer.from('{"schemaVersion":1,"name":"r"}'), error: /schema 1 manifest/ },
-  { name: 'mediaType differing from Content-Type is refused (R-MAN-4)', headers: { 'content-type': MEDIATYPE_DOCKER_MANIFEST }, error: /Content-Type application\/vnd\.docker.* mediaType is application\/vnd\.oci/ },
-  { name: 'invalid JSON names the reference', headers: { 'content-type': MEDIATYPE_OCI_MANIFEST }, body: Buffer.from('{not json'), error: /\/r:t: the manifest is not valid JSON/ },
-  { name: 'no Docker-Content-Digest: digest computed over the raw bytes', headers: { 'content-type': MEDIATYPE_OCI_MANIFEST }, mediaType: MEDIATYPE_OCI_MANIFEST }
+const manifestCases: Array<{
+  name: string
+  headers: Record<string, string>
+  body?: Buffer
+  ref?: { digest: string }
+  error?: RegExp
+  mediaType?: string
+}> = [
+  {
+    name: 'Content-Type parameters are ignored (AT-MAN-5)',
+    headers: { ...manifestHeaders, 'content-type': `${MEDIATYPE_OCI_MANIFEST}; charset=utf-8` },
+    mediaType: MEDIATYPE_OCI_MANIFEST
+  },
+  {
+    name: 'Docker-Content-Digest differing from the body is refused (AT-MAN-4)',
+    headers: { ...manifestHeaders, 'docker-content-digest': `sha256:${'0'.repeat(64)}` },
+    error: /does not match the manifest bytes/
+  },
+  {
+    name: 'a body not matching the requested digest is refused (R-MAN-3)',
+    headers: { 'content-type': MEDIATYPE_OCI_MANIFEST },
+    ref: { digest: `sha256:${'1'.repeat(64)}` },
+    error: /instead of sha256:1111/
+  },
+  {
+    name: 'schema1 by Content-Type is refused (AT-MAN-3)',
+    headers: { 'content-type': MEDIATYPE_DOCKER_SCHEMA1_SIGNED },
+    error: /schema 1 manifest/
+  },
+  {
+    name: 'schema1 by schemaVersion is refused (R-MAN-2)',
+    headers: { 'content-type': 'application/json' },
+    body: Buffer.from('{"schemaVersion":1,"name":"r"}'),
+    error: /schema 1 manifest/
+  },
+  {
+    name: 'mediaType differing from Content-Type is refused (R-MAN-4)',
+    headers: { 'content-type': MEDIATYPE_DOCKER_MANIFEST },
+    error: /Content-Type application\/vnd\.docker.* mediaType is application\/vnd\.oci/
+  },
+  {
+    name: 'invalid JSON names the reference',
+    headers: { 'content-type': MEDIATYPE_OCI_MANIFEST },
+    body: Buffer.from('{not json'),
+    error: /\/r:t: the manifest is not valid JSON/
+  },
+  {
+    name: 'no Docker-Content-Digest: digest computed over the raw bytes',
+    headers: { 'content-type': MEDIATYPE_OCI_MANIFEST },
+    mediaType: MEDIATYPE_OCI_MANIFEST
+  }
 ]
 for (const tc of manifestCases) {
   test(`GET manifest: ${tc.name}`, async () => {
@@ -282,29 +403,58 @@ for (const tc of manifestCases) {
 }
 
 test('HEAD sends all four manifest types, so an OCI index is found (AT-MAN-1)', async () => {
-  const index = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: MEDIATYPE_OCI_INDEX, manifests: [] }))
+  const index = Buffer.from(
+    JSON.stringify({ schemaVersion: 2, mediaType: MEDIATYPE_OCI_INDEX, manifests: [] })
+  )
   const reg = await server((req, res) => {
     if (!String(req.headers.accept).includes(MEDIATYPE_OCI_INDEX)) return reply(res, 404)
-    reply(res, 200, { 'content-type': MEDIATYPE_OCI_INDEX, 'docker-content-digest': digestOf(index) }, index)
+    reply(
+      res,
+      200,
+      { 'content-type': MEDIATYPE_OCI_INDEX, 'docker-content-digest': digestOf(index) },
+      index
+    )
   })
   const { c } = client()
   const head = await c.headManifest({ registry: reg.host, repository: 'r', tag: 't' })
-  assert.deepEqual(head, { digest: digestOf(index), mediaType: MEDIATYPE_OCI_INDEX, size: index.length })
-  const accept = String(reg.requests[0]!.headers.accept).split(',').map((s) => s.trim())
-  for (const type of [MEDIATYPE_OCI_INDEX, MEDIATYPE_OCI_MANIFEST, MEDIATYPE_DOCKER_LIST, MEDIATYPE_DOCKER_MANIFEST]) assert.ok(accept.includes(type), type)
+  assert.deepEqual(head, {
+    digest: digestOf(index),
+    mediaType: MEDIATYPE_OCI_INDEX,
+    size: index.length
+  })
+  const accept = String(reg.requests[0]!.headers.accept)
+    .split(',')
+    .map((s) => s.trim())
+  for (const type of [
+    MEDIATYPE_OCI_INDEX,
+    MEDIATYPE_OCI_MANIFEST,
+    MEDIATYPE_DOCKER_LIST,
+    MEDIATYPE_DOCKER_MANIFEST
+  ])
+    assert.ok(accept.includes(type), type)
 })
 
 test('HEAD without Docker-Content-Digest falls back to GET and hashes the bytes (R-MAN-6)', async () => {
-  const reg = await server((_req, res) => reply(res, 200, { 'content-type': MEDIATYPE_OCI_MANIFEST }, manifest))
+  const reg = await server((_req, res) =>
+    reply(res, 200, { 'content-type': MEDIATYPE_OCI_MANIFEST }, manifest)
+  )
   const { c } = client()
   const head = await c.headManifest({ registry: reg.host, repository: 'r', tag: 't' })
   assert.equal(head?.digest, manifestDigest)
-  assert.deepEqual(reg.requests.map((r) => r.method), ['HEAD', 'GET'])
+  assert.deepEqual(
+    reg.requests.map((r) => r.method),
+    ['HEAD', 'GET']
+  )
 })
 
 test('Docker Hub rate-limit headers are read from manifest responses', async () => {
   const reg = await server((_req, res) =>
-    reply(res, 200, { ...manifestHeaders, 'ratelimit-limit': '100;w=21600', 'ratelimit-remaining': '76;w=21600' }, manifest)
+    reply(
+      res,
+      200,
+      { ...manifestHeaders, 'ratelimit-limit': '100;w=21600', 'ratelimit-remaining': '76;w=21600' },
+      manifest
+    )
   )
   const { c } = client()
   await c.headManifest({ registry: reg.host, repository: 'r', tag: 't' })
@@ -316,23 +466,34 @@ test('Docker Hub rate-limit headers are read from manifest responses', async () 
 test('a relative Location with a query gets the digest appended (AT-UP-1)', async () => {
   const reg = await server((req, res) => {
     if (req.method === 'HEAD') return reply(res, 404)
-    if (req.method === 'POST') return reply(res, 202, { location: '/v2/r/blobs/uploads/uuid?_state=abc' })
+    if (req.method === 'POST')
+      return reply(res, 202, { location: '/v2/r/blobs/uploads/uuid?_state=abc' })
     reply(res, 201, { location: `/v2/r/blobs/${blobDesc.digest}` })
   })
   const { c } = client()
   assert.equal(await c.uploadBlob(reg.host, 'r', blobDesc, blob), 'uploaded')
   const put = reg.requests.find((r) => r.method === 'PUT')!
-  assert.equal(put.url, `/v2/r/blobs/uploads/uuid?_state=abc&digest=${encodeURIComponent(blobDesc.digest)}`)
+  assert.equal(
+    put.url,
+    `/v2/r/blobs/uploads/uuid?_state=abc&digest=${encodeURIComponent(blobDesc.digest)}`
+  )
   assert.match(put.url, /digest=sha256%3A/)
   assert.equal(put.headers['content-length'], String(blob.length))
   assert.deepEqual(put.body, blob)
 })
 
 test('a mount answered 201 transfers no bytes (AT-MNT-1)', async () => {
-  const reg = await server((req, res) => (req.method === 'HEAD' ? reply(res, 404) : reply(res, 201, { location: `/v2/dst/blobs/${blobDesc.digest}` })))
+  const reg = await server((req, res) =>
+    req.method === 'HEAD'
+      ? reply(res, 404)
+      : reply(res, 201, { location: `/v2/dst/blobs/${blobDesc.digest}` })
+  )
   const { c } = client()
   assert.equal(await c.uploadBlob(reg.host, 'dst', blobDesc, blob, { mountFrom: 'src' }), 'mounted')
-  assert.deepEqual(reg.requests.map((r) => r.method), ['HEAD', 'POST'])
+  assert.deepEqual(
+    reg.requests.map((r) => r.method),
+    ['HEAD', 'POST']
+  )
   const post = new URL(reg.requests[1]!.url, 'http://x')
   assert.equal(post.searchParams.get('mount'), blobDesc.digest)
   assert.equal(post.searchParams.get('from'), 'src')
@@ -341,46 +502,76 @@ test('a mount answered 201 transfers no bytes (AT-MNT-1)', async () => {
 test('a mount answered 202 continues the upload at the returned Location (AT-MNT-2)', async () => {
   const reg = await server((req, res) => {
     if (req.method === 'HEAD') return reply(res, 404)
-    if (req.method === 'POST') return reply(res, 202, { location: `http://${reg.host}/v2/dst/blobs/uploads/session-2` })
+    if (req.method === 'POST')
+      return reply(res, 202, { location: `http://${reg.host}/v2/dst/blobs/uploads/session-2` })
     reply(res, 201)
   })
   const { c } = client()
-  assert.equal(await c.uploadBlob(reg.host, 'dst', blobDesc, blob, { mountFrom: 'src' }), 'uploaded')
+  assert.equal(
+    await c.uploadBlob(reg.host, 'dst', blobDesc, blob, { mountFrom: 'src' }),
+    'uploaded'
+  )
   const put = reg.requests.find((r) => r.method === 'PUT')!
   assert.ok(put.url.startsWith('/v2/dst/blobs/uploads/session-2?digest='), put.url)
   assert.deepEqual(put.body, blob)
-  assert.equal(reg.requests.filter((r) => r.method === 'POST').length, 1, 'no second session is opened')
+  assert.equal(
+    reg.requests.filter((r) => r.method === 'POST').length,
+    1,
+    'no second session is opened'
+  )
 })
 
 test('a closing PUT whose response is lost is checked with HEAD, not re-sent (AT-RETRY-4)', async () => {
   let committed = false
   const reg = await server((req, res) => {
-    if (req.method === 'HEAD') return committed ? reply(res, 200, { 'content-length': String(blob.length) }) : reply(res, 404)
+    if (req.method === 'HEAD')
+      return committed
+        ? reply(res, 200, { 'content-length': String(blob.length) })
+        : reply(res, 404)
     if (req.method === 'POST') return reply(res, 202, { location: '/v2/r/blobs/uploads/u1' })
     committed = true
     res.socket?.destroy()
   })
   const { c } = client()
   assert.equal(await c.uploadBlob(reg.host, 'r', blobDesc, blob), 'uploaded')
-  assert.deepEqual(reg.requests.map((r) => r.method), ['HEAD', 'POST', 'PUT', 'HEAD'])
+  assert.deepEqual(
+    reg.requests.map((r) => r.method),
+    ['HEAD', 'POST', 'PUT', 'HEAD']
+  )
 })
 
 test('chunked upload PATCHes contiguous ranges, follows each Location, then closes with an empty PUT', async () => {
   let n = 0
   const reg = await server((req, res) => {
     if (req.method === 'HEAD') return reply(res, 404)
-    if (req.method === 'POST') return reply(res, 202, { location: '/v2/r/blobs/uploads/c?n=0', 'oci-chunk-min-length': '8' })
-    if (req.method === 'PATCH') return reply(res, 202, { location: `/v2/r/blobs/uploads/c?n=${++n}` })
+    if (req.method === 'POST')
+      return reply(res, 202, { location: '/v2/r/blobs/uploads/c?n=0', 'oci-chunk-min-length': '8' })
+    if (req.method === 'PATCH')
+      return reply(res, 202, { location: `/v2/r/blobs/uploads/c?n=${++n}` })
     reply(res, 201)
   })
   const { c } = client()
-  const source = { open: async () => (await import('node:stream')).Readable.from([blob.subarray(0, 5), blob.subarray(5)]) }
+  const source = {
+    open: async () =>
+      (await import('node:stream')).Readable.from([blob.subarray(0, 5), blob.subarray(5)])
+  }
   assert.equal(await c.uploadBlob(reg.host, 'r', blobDesc, source, { chunkSize: 4 }), 'uploaded')
   const patches = reg.requests.filter((r) => r.method === 'PATCH')
   // OCI-Chunk-Min-Length 8 beats the requested 4.
-  assert.deepEqual(patches.map((p) => p.headers['content-range']), ['0-7', '8-15', '16-23', `24-${blob.length - 1}`])
+  assert.deepEqual(
+    patches.map((p) => p.headers['content-range']),
+    ['0-7', '8-15', '16-23', `24-${blob.length - 1}`]
+  )
   assert.deepEqual(Buffer.concat(patches.map((p) => p.body)), blob)
-  assert.deepEqual(patches.map((p) => p.url), ['/v2/r/blobs/uploads/c?n=0', '/v2/r/blobs/uploads/c?n=1', '/v2/r/blobs/uploads/c?n=2', '/v2/r/blobs/uploads/c?n=3'])
+  assert.deepEqual(
+    patches.map((p) => p.url),
+    [
+      '/v2/r/blobs/uploads/c?n=0',
+      '/v2/r/blobs/uploads/c?n=1',
+      '/v2/r/blobs/uploads/c?n=2',
+      '/v2/r/blobs/uploads/c?n=3'
+    ]
+  )
   const put = reg.requests.at(-1)!
   assert.equal(put.method, 'PUT')
   assert.ok(put.url.startsWith('/v2/r/blobs/uploads/c?n=4&digest='))
@@ -397,14 +588,19 @@ test('tag pages follow relative Links; "tags": null is an empty page (AT-TAG-1, 
   }
   const reg = await server((req, res) => {
     const page = pages[req.url]!
-    reply(res, 200, page.next ? { link: `<${page.next}>; rel="next"` } : {}, { name: 'r', tags: page.tags })
+    reply(res, 200, page.next ? { link: `<${page.next}>; rel="next"` } : {}, {
+      name: 'r',
+      tags: page.tags
+    })
   })
   const { c } = client()
   assert.deepEqual(await c.listTags(reg.host, 'r', { pageSize: 2 }), ['a', 'b', 'd'])
 })
 
 test('a tag pagination loop is detected (R-TAG-3)', async () => {
-  const reg = await server((_req, res) => reply(res, 200, { link: '</v2/r/tags/list?last=a>; rel="next"' }, { tags: ['a'] }))
+  const reg = await server((_req, res) =>
+    reply(res, 200, { link: '</v2/r/tags/list?last=a>; rel="next"' }, { tags: ['a'] })
+  )
   const { c } = client()
   await assert.rejects(c.listTags(reg.host, 'r'), /loops back/)
   assert.equal(reg.requests.length, 2)
@@ -413,19 +609,32 @@ test('a tag pagination loop is detected (R-TAG-3)', async () => {
 test('tags of an unknown repository: [] on NAME_UNKNOWN, an error on other 404s', async () => {
   const reg = await server((req, res) =>
     req.url.startsWith('/v2/gone/')
-      ? reply(res, 404, {}, { errors: [{ code: 'NAME_UNKNOWN', message: 'repository name not known to registry' }] })
+      ? reply(
+          res,
+          404,
+          {},
+          { errors: [{ code: 'NAME_UNKNOWN', message: 'repository name not known to registry' }] }
+        )
       : reply(res, 404, {}, '404 page not found')
   )
   const { c } = client()
   assert.deepEqual(await c.listTags(reg.host, 'gone'), [])
-  await assert.rejects(c.listTags(reg.host, 'other'), (e) => e instanceof RegistryError && e.status === 404)
+  await assert.rejects(
+    c.listTags(reg.host, 'other'),
+    (e) => e instanceof RegistryError && e.status === 404
+  )
 })
 
 test('a Link to another origin is refused with one line (AT-TAG-2)', async () => {
   const other = await server((_req, res) => reply(res, 200, {}, { tags: ['stolen'] }))
-  const reg = await server((_req, res) => reply(res, 200, { link: `<${other.url}/v2/r/tags/list?last=a>; rel="next"` }, { tags: ['a'] }))
+  const reg = await server((_req, res) =>
+    reply(res, 200, { link: `<${other.url}/v2/r/tags/list?last=a>; rel="next"` }, { tags: ['a'] })
+  )
   const { c } = client()
-  await assert.rejects(c.listTags(reg.host, 'r'), (e) => e instanceof Error && e.name === 'UserError' && /another origin/.test(e.message))
+  await assert.rejects(
+    c.listTags(reg.host, 'r'),
+    (e) => e instanceof Error && e.name === 'UserError' && /another origin/.test(e.message)
+  )
   assert.equal(other.requests.length, 0)
 })
 
@@ -445,26 +654,41 @@ test('an upload Location on another host gets the bytes but not the Authorizatio
 
 test('a redirect target challenging with its own realm gets no token request (AT-RED-2)', async () => {
   const attacker = await tokenServer()
-  const cdn = await server((_req, res) => reply(res, 401, { 'www-authenticate': bearer(attacker.url, 'repository:r:pull') }))
-  const reg = await server((req, res) => void (needsBasic(req, res) || reply(res, 307, { location: `${cdn.url}/b` })))
+  const cdn = await server((_req, res) =>
+    reply(res, 401, { 'www-authenticate': bearer(attacker.url, 'repository:r:pull') })
+  )
+  const reg = await server(
+    (req, res) => void (needsBasic(req, res) || reply(res, 307, { location: `${cdn.url}/b` }))
+  )
   const { c } = client({ credentials: creds(reg.host) })
-  await assert.rejects(c.getBlob(reg.host, 'r', blobDesc), (e) => e instanceof RegistryError && e.status === 401)
+  await assert.rejects(
+    c.getBlob(reg.host, 'r', blobDesc),
+    (e) => e instanceof RegistryError && e.status === 401
+  )
   assert.equal(attacker.requests.length, 0)
 })
 
 test('an http token realm for an https registry is refused unless insecure (AT-RED-6, R-AUTH-9)', async () => {
   const auth = await tokenServer()
   const tls = await selfSignedCert()
-  const reg = await server((_req, res) => reply(res, 401, { 'www-authenticate': bearer(auth.url, 'repository:r:pull') }), { tls })
+  const reg = await server(
+    (_req, res) => reply(res, 401, { 'www-authenticate': bearer(auth.url, 'repository:r:pull') }),
+    { tls }
+  )
   const { c } = client({ insecure: false, ca: tls.cert, credentials: creds(reg.host) })
-  await assert.rejects(c.headManifest({ registry: reg.host, repository: 'r', tag: 't' }), /asks for tokens from http:\/\/127\.0\.0\.1:\d+, which is not https: refused/)
+  await assert.rejects(
+    c.headManifest({ registry: reg.host, repository: 'r', tag: 't' }),
+    /asks for tokens from http:\/\/127\.0\.0\.1:\d+, which is not https: refused/
+  )
   assert.equal(auth.requests.length, 0)
 })
 
 test('every HTTP exchange is reported to onRequest, hops included, without query strings', async () => {
   let regUrl = ''
   const cdn = await server((_req, res) => reply(res, 200, {}, blob))
-  const reg = await server((_req, res) => reply(res, 302, { location: `${cdn.url}/blob?token=secret` }))
+  const reg = await server((_req, res) =>
+    reply(res, 302, { location: `${cdn.url}/blob?token=secret` })
+  )
   regUrl = reg.url
   const seen: Array<{ method: string; url: string; status: number }> = []
   const { c } = client({ onRequest: (info) => seen.push(info) })
@@ -478,7 +702,9 @@ test('every HTTP exchange is reported to onRequest, hops included, without query
 // §2.1–2.2 token exchange
 
 /** A token server whose answers come from `respond`; records method, query and body. */
-async function scriptedTokenServer(respond: (req: SeenRequest) => { status: number; body?: object }) {
+async function scriptedTokenServer(
+  respond: (req: SeenRequest) => { status: number; body?: object }
+) {
   return server((req, res) => {
     const r = respond(req)
     reply(res, r.status, { 'content-type': 'application/json' }, r.body)
@@ -494,10 +720,15 @@ for (const tc of tokenBodies) {
   test(`token response with ${tc.name} (AT-AUTH-2)`, async () => {
     const auth = await scriptedTokenServer(() => ({ status: 200, body: tc.body }))
     const reg = await server((req, res) =>
-      req.headers.authorization === `Bearer ${tc.exp}` ? reply(res, 200, manifestHeaders, manifest) : reply(res, 401, { 'www-authenticate': bearer(auth.url, 'repository:r:pull') })
+      req.headers.authorization === `Bearer ${tc.exp}`
+        ? reply(res, 200, manifestHeaders, manifest)
+        : reply(res, 401, { 'www-authenticate': bearer(auth.url, 'repository:r:pull') })
     )
     const { c } = client()
-    assert.equal((await c.headManifest({ registry: reg.host, repository: 'r', tag: 't' }))?.digest, manifestDigest)
+    assert.equal(
+      (await c.headManifest({ registry: reg.host, repository: 'r', tag: 't' }))?.digest,
+      manifestDigest
+    )
   })
 }
 
@@ -507,9 +738,14 @@ test('expires_in 0 is raised to 60 s: the token is reused within a minute and re
   Date.now = () => now
   try {
     let issued = 0
-    const auth = await scriptedTokenServer(() => ({ status: 200, body: { token: `t${++issued}`, expires_in: 0 } }))
+    const auth = await scriptedTokenServer(() => ({
+      status: 200,
+      body: { token: `t${++issued}`, expires_in: 0 }
+    }))
     const reg = await server((req, res) =>
-      req.headers.authorization?.startsWith('Bearer t') ? reply(res, 200, manifestHeaders, manifest) : reply(res, 401, { 'www-authenticate': bearer(auth.url, 'repository:r:pull') })
+      req.headers.authorization?.startsWith('Bearer t')
+        ? reply(res, 200, manifestHeaders, manifest)
+        : reply(res, 401, { 'www-authenticate': bearer(auth.url, 'repository:r:pull') })
     )
     const { c } = client()
     const ref = { registry: reg.host, repository: 'r', tag: 't' }
@@ -530,7 +766,9 @@ test('token GET: no service parameter when the challenge has none, one scope par
   const reg = await server((req, res) =>
     req.headers.authorization === 'Bearer ok'
       ? reply(res, 200, manifestHeaders, manifest)
-      : reply(res, 401, { 'www-authenticate': `Bearer realm="${auth.url}/v2/token",scope="repository:r:pull repository:other:pull"` })
+      : reply(res, 401, {
+          'www-authenticate': `Bearer realm="${auth.url}/v2/token",scope="repository:r:pull repository:other:pull"`
+        })
   )
   const { c } = client({ credentials: creds(reg.host) })
   await c.headManifest({ registry: reg.host, repository: 'r', tag: 't' })
@@ -542,13 +780,25 @@ test('token GET: no service parameter when the challenge has none, one scope par
 })
 
 test('an identity token uses the OAuth2 POST, falling back to GET when the server answers 404', async () => {
-  const auth = await scriptedTokenServer((req) => (req.method === 'POST' ? { status: 404 } : { status: 200, body: { token: 'via-get' } }))
-  const reg = await server((req, res) =>
-    req.headers.authorization === 'Bearer via-get' ? reply(res, 200, manifestHeaders, manifest) : reply(res, 401, { 'www-authenticate': bearer(auth.url, 'repository:r:pull') })
+  const auth = await scriptedTokenServer((req) =>
+    req.method === 'POST' ? { status: 404 } : { status: 200, body: { token: 'via-get' } }
   )
-  const { c } = client({ credentials: staticCredentials({ [reg.host]: { identityToken: 'refresh-me' } }) })
-  assert.equal((await c.headManifest({ registry: reg.host, repository: 'r', tag: 't' }))?.digest, manifestDigest)
-  assert.deepEqual(auth.requests.map((r) => r.method), ['POST', 'GET'])
+  const reg = await server((req, res) =>
+    req.headers.authorization === 'Bearer via-get'
+      ? reply(res, 200, manifestHeaders, manifest)
+      : reply(res, 401, { 'www-authenticate': bearer(auth.url, 'repository:r:pull') })
+  )
+  const { c } = client({
+    credentials: staticCredentials({ [reg.host]: { identityToken: 'refresh-me' } })
+  })
+  assert.equal(
+    (await c.headManifest({ registry: reg.host, repository: 'r', tag: 't' }))?.digest,
+    manifestDigest
+  )
+  assert.deepEqual(
+    auth.requests.map((r) => r.method),
+    ['POST', 'GET']
+  )
   const form = new URLSearchParams(auth.requests[0]!.body.toString())
   assert.equal(form.get('grant_type'), 'refresh_token')
   assert.equal(form.get('refresh_token'), 'refresh-me')
@@ -560,9 +810,16 @@ test('an identity token uses the OAuth2 POST, falling back to GET when the serve
 test('a registry token is sent as the bearer token without any exchange', async () => {
   const auth = await tokenServer()
   const reg = await server((req, res) =>
-    req.headers.authorization === 'Bearer direct' ? reply(res, 200, manifestHeaders, manifest) : reply(res, 401, { 'www-authenticate': bearer(auth.url, 'repository:r:pull') })
+    req.headers.authorization === 'Bearer direct'
+      ? reply(res, 200, manifestHeaders, manifest)
+      : reply(res, 401, { 'www-authenticate': bearer(auth.url, 'repository:r:pull') })
   )
-  const { c } = client({ credentials: staticCredentials({ [reg.host]: { registryToken: 'direct' } }) })
-  assert.equal((await c.headManifest({ registry: reg.host, repository: 'r', tag: 't' }))?.digest, manifestDigest)
+  const { c } = client({
+    credentials: staticCredentials({ [reg.host]: { registryToken: 'direct' } })
+  })
+  assert.equal(
+    (await c.headManifest({ registry: reg.host, repository: 'r', tag: 't' }))?.digest,
+    manifestDigest
+  )
   assert.equal(auth.requests.length, 0)
 })
