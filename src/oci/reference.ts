@@ -78,6 +78,8 @@ export class InvalidReferenceError extends UserError {
 export function parseReference(input: string): Reference {
   if (input === '') throw new InvalidReferenceError(input, ERR_NAME_EMPTY)
   const { registry, remainder } = splitName(input)
+  // distribution lets an invalid host such as `ex_ample.com` fall back into a
+  // domain-less path; every reference here needs a registry, so it is an error.
   const validRegistry = referencePatterns.domainAndPort.test(registry)
   const m = validRegistry ? REMAINDER.exec(remainder) : null
   if (m === null) {
@@ -109,8 +111,9 @@ export function parseReference(input: string): Reference {
 export function parseRepository(input: string): { registry: string; repository: string } {
   if (input === '') throw new InvalidReferenceError(input, ERR_INVALID_FORMAT)
   const { registry, remainder } = splitName(input)
-  if (!referencePatterns.domainAndPort.test(registry) || !REMOTE_NAME_ONLY.test(remainder)) {
-    const hasTagOrDigest = REMAINDER_ANY_TAG_LENGTH.test(remainder)
+  const validRegistry = referencePatterns.domainAndPort.test(registry)
+  if (!validRegistry || !REMOTE_NAME_ONLY.test(remainder)) {
+    const hasTagOrDigest = validRegistry && REMAINDER_ANY_TAG_LENGTH.test(remainder)
     const hint = hasTagOrDigest ? ' (a repository name takes no tag or digest)' : ''
     throw new InvalidReferenceError(input, ERR_INVALID_FORMAT + hint)
   }

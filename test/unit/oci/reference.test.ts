@@ -1070,6 +1070,11 @@ test('parseRepository refuses a tag or a digest', () => {
   assertInvalid(() => parseRepository('ghcr.io/o/app:v1'), 'ghcr.io/o/app:v1', reason)
   assertInvalid(() => parseRepository(`app@${SHA_FFFF}`), `app@${SHA_FFFF}`, reason)
   assertInvalid(() => parseRepository('App'), 'App', 'repository name must be lowercase')
+  // No hint when the name itself is the problem.
+  assert.throws(
+    () => parseRepository('ex_ample.com/x'),
+    (e: unknown) => e instanceof InvalidReferenceError && e.reason === 'invalid reference format'
+  )
 })
 
 test('withTag and withDigest return new references and keep the other part', () => {
