@@ -13,6 +13,7 @@ import { UserError } from '../errors.js'
 import { nullLogger, type Logger } from '../logger.js'
 import { parseChallenges } from './challenge.js'
 import type { Credential, CredentialSource } from './credentials.js'
+import { RegistryError } from './errors.js'
 import { isInternalHost, isLoopbackHost } from './redirect.js'
 import { mergeScopes } from './scope.js'
 import { basicAuthorization, fetchToken, type IssuedToken, type TokenHttp } from './token.js'
@@ -58,8 +59,21 @@ export class Authenticator {
     const state = this.#hosts.get(registry)
     if (state === undefined) return undefined
     if (state.scheme !== 'bearer') return state.header
-    state.scopes = unionScopes(state.scopes, scopes)
-    return `Bearer ${(await this.#token(registry, state)).token}`
+    const union = unionScopes(state.scopes, scopes)
+    try {
+      const token = await this.#token(registry, { ...state, scopes: union })
+      state.scopes = union
+      return `Bearer ${token.token}`
+    } catch (error) {
+      // A token server that refuses the whole union (instead of granting the
+      // intersection, as token.md asks) still gets asked for this request alone.
+      const own = mergeScopes(scopes)
+      if (!isRefusal(error) || sameScopes(union, own)) throw error
+      this.#logger.debug(
+        `token for the scope union on ${registry} refused; asking for ${own.join(' ')}`
+      )
+      return `Bearer ${(await this.#token(registry, { ...state, scopes: own })).token}`
+    }
   }
 
   /** Whether the host has credentials configured (used to word errors). */
@@ -117,7 +131,6 @@ export class Authenticator {
       ) {
         this.#tokens.delete(key)
       }
-      await this.#token(registry, state)
       return true
     }
     if (basic !== undefined) {
@@ -160,7 +173,9 @@ export class Authenticator {
     return url
   }
 
-  #token(registry: string, state: HostAuth): Promise<IssuedToken> {
+  /** A cached or fresh token for exactly `target`'s realm, service and scopes. */
+  #token(registry: string, target: Readonly<HostAuth>): Promise<IssuedToken> {
+    const state = { realm: target.realm!, service: target.service, scopes: [...target.scopes] }
     const key = tokenKey(state)
     const now = this.#opts.now ?? Date.now
     const cached = this.#tokens.get(key)
@@ -168,7 +183,7 @@ export class Authenticator {
       return cached.then((t) => {
         if (t.expiresAt - EXPIRY_SKEW_MS > now()) return t
         if (this.#tokens.get(key) === cached) this.#tokens.delete(key)
-        return this.#token(registry, state)
+        return this.#token(registry, target)
       })
     }
     const pending = (async () => {
@@ -176,7 +191,7 @@ export class Authenticator {
       this.#logger.debug(`token for ${registry}: ${state.scopes.join(' ') || '(no scope)'}`)
       return fetchToken(
         this.#opts.http,
-        { registry, realm: state.realm!, service: state.service, scopes: state.scopes, credential },
+        { registry, realm: state.realm, service: state.service, scopes: state.scopes, credential },
         now
       )
     })()
@@ -198,11 +213,20 @@ export class Authenticator {
   }
 }
 
-function tokenKey(state: HostAuth): string {
+function tokenKey(state: { realm?: URL; service?: string; scopes: string[] }): string {
   return JSON.stringify([state.realm?.href, state.service ?? '', [...state.scopes].sort()])
 }
 
 function unionScopes(held: string[], wanted: string[]): string[] {
   const merged = mergeScopes([...held, ...wanted])
   return merged.length > MAX_UNION_SCOPES ? mergeScopes(wanted) : merged
+}
+
+function sameScopes(a: string[], b: string[]): boolean {
+  return a.length === b.length && [...a].sort().every((s, i) => s === [...b].sort()[i])
+}
+
+/** The token server said no (as opposed to being unreachable or broken). */
+function isRefusal(error: unknown): boolean {
+  return error instanceof RegistryError && (error.status === 401 || error.status === 403)
 }

@@ -121,8 +121,8 @@ export class Transport {
       },
       onRetry: async (o, attempt, delay) => {
         const what = 'error' in o ? errorCode(o.error) : o.value.status
-        const log =
-          'value' in o && o.value.status === 429 ? this.#logger.warning : this.#logger.debug
+        const throttled = 'value' in o && o.value.status === 429
+        const log = (m: string) => (throttled ? this.#logger.warning(m) : this.#logger.debug(m))
         log(
           `${req.method} ${req.registry}: ${what}, retrying in ${Math.round(delay / 100) / 10}s (attempt ${attempt + 2})`
         )

@@ -823,3 +823,26 @@ test('a registry token is sent as the bearer token without any exchange', async 
   )
   assert.equal(auth.requests.length, 0)
 })
+
+test('a token server refusing the scope union is asked again for the request alone', async () => {
+  const auth = await scriptedTokenServer((req) => {
+    const scopes = new URL(req.url, 'http://x').searchParams.getAll('scope')
+    return scopes.length > 1
+      ? { status: 403, body: { details: 'no' } }
+      : { status: 200, body: { token: `for ${scopes[0]}` } }
+  })
+  const reg = await server((req, res) => {
+    const repo = req.url.split('/')[2]!
+    const scope = `repository:${repo}:pull`
+    if (req.headers.authorization !== `Bearer for ${scope}`)
+      return reply(res, 401, { 'www-authenticate': bearer(auth.url, scope) })
+    reply(res, 200, manifestHeaders, manifest)
+  })
+  const { c } = client({ credentials: creds(reg.host) })
+  for (const repository of ['one', 'two', 'one']) {
+    assert.equal(
+      (await c.headManifest({ registry: reg.host, repository, tag: 't' }))?.digest,
+      manifestDigest
+    )
+  }
+})
