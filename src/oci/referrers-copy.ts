@@ -47,7 +47,10 @@ export async function copyReferrers(
 ): Promise<ReferrersCopyResult> {
   const result: ReferrersCopyResult = { copied: [], present: [], fallbackTags: [] }
   const state = { targetHasApi: undefined as boolean | undefined, seen: new Set<string>() }
-  await copyLevel(client, source, target, digest, opts.maxDepth ?? 3, opts.logger ?? nullLogger, result, state)
+  // Only the repositories: a tag left on a reference would make copies write under it.
+  const from = { registry: source.registry, repository: source.repository }
+  const to = { registry: target.registry, repository: target.repository }
+  await copyLevel(client, from, to, digest, opts.maxDepth ?? 3, opts.logger ?? nullLogger, result, state)
   return result
 }
 

@@ -86,7 +86,7 @@ async function mirrorOne(image: MirrorImage, settings: MirrorSettings, ctx: Mirr
     const result: MirrorResult = { ...base, mirror, digest: upstream.digest, status: 'up-to-date', ...(warning === undefined ? {} : { warning }) }
     const current = await ctx.client.headManifest(to)
     if (current?.digest === upstream.digest) {
-      logger.info(`${image.text} → ${mirror} is up to date (${upstream.digest})`)
+      logger.debug(`${image.text} → ${mirror} is up to date (${upstream.digest})`)
       return result
     }
     if (current !== undefined) {

@@ -53,7 +53,6 @@ async function applyOne(plan: PromotionPlan, client: RegistryClient, logger: Log
       const refs = await copyReferrers(client, plan.from, plan.to, plan.digest, { logger })
       result.referrersCopied = refs.copied
     }
-    logger.info(`promotion "${plan.policy}": ${plan.destination} ${result.status} (${plan.digest})`)
     return result
   } catch (error) {
     if (!(error instanceof UserError)) throw error
