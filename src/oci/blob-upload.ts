@@ -14,6 +14,7 @@ import { header, type RegistryResponse } from './response.js'
 import type { RequestBody, Transport } from './transport.js'
 import type { Descriptor } from './types.js'
 import { repositoryScope } from './scope.js'
+import { chunksOf } from './chunks.js'
 
 /** Bytes to upload: a buffer, or a factory that opens a fresh stream per attempt. */
 export type BlobSource = Buffer | { open(): Readable | Promise<Readable> }
@@ -219,32 +220,6 @@ async function putChunks(job: Job, session: Session, chunkSize: number): Promise
     )
   }
   await close(job, location, undefined, 0)
-}
-
-/** Splits a source into buffers of `size` bytes (the last one shorter). */
-async function* chunksOf(source: BlobSource, size: number): AsyncGenerator<Buffer> {
-  if (Buffer.isBuffer(source)) {
-    for (let i = 0; i < source.length; i += size) yield source.subarray(i, i + size)
-    return
-  }
-  let pending: Buffer[] = []
-  let length = 0
-  for await (const data of await source.open()) {
-    let piece = Buffer.isBuffer(data) ? data : Buffer.from(data as Uint8Array)
-    while (length + piece.length >= size) {
-      const take = size - length
-      pending.push(piece.subarray(0, take))
-      yield Buffer.concat(pending, size)
-      piece = piece.subarray(take)
-      pending = []
-      length = 0
-    }
-    if (piece.length > 0) {
-      pending.push(piece)
-      length += piece.length
-    }
-  }
-  if (length > 0) yield Buffer.concat(pending, length)
 }
 
 /** True when the blob is in the target with the right size, whatever the last answer said. */

@@ -1,13 +1,10 @@
 // The one place registry HTTP happens: scheme choice, auth, redirects,
 // retries and logging around undici `request` (no fetch, no redirect
 // interceptor: every hop goes through nextHop, R-RED-1).
-import { rootCertificates } from 'node:tls'
-import type { Readable } from 'node:stream'
-import { Agent, request as undiciRequest } from 'undici'
+import { request as undiciRequest, type Agent } from 'undici'
 import { UserError } from '../errors.js'
 import { nullLogger, type Logger } from '../logger.js'
 import { Authenticator } from './auth.js'
-import type { CredentialSource } from './credentials.js'
 import {
   RegistryError,
   TEMPORARY_STATUSES,
@@ -31,46 +28,12 @@ import { registryBaseUrl } from './reference.js'
 import { wrapResponse, type RegistryResponse } from './response.js'
 import { retry, retryAfterFromHeaders } from './retry.js'
 import type { TokenHttp } from './token.js'
+import { createAgent } from './http-agent.js'
+import type { RegistryRequest, RequestBody, TransportOptions } from './transport-types.js'
+import type { Outcome, RetryDecision } from './retry.js'
 
 export type { RegistryResponse } from './response.js'
-
-export interface TransportOptions {
-  credentials?: CredentialSource
-  /** Registries reached over unverified TLS, falling back to plain http. */
-  insecure?: boolean | ((registry: string) => boolean)
-  /** Extra PEM roots, trusted in addition to Node's defaults. */
-  ca?: string
-  logger?: Logger
-  userAgent?: string
-  retry?: { attempts?: number; baseDelayMs?: number; maxDelayMs?: number }
-  sleep?: (ms: number) => Promise<void>
-  headersTimeoutMs?: number
-  bodyTimeoutMs?: number
-  maxConnectionsPerHost?: number
-  /** Called once per HTTP exchange (every hop, token requests included). */
-  onRequest?: (info: { method: string; url: string; status: number }) => void
-}
-
-/** A body that can be sent again (retries, 307/308): a buffer or a stream factory. */
-export type RequestBody = Buffer | { length: number; open: () => Readable | Promise<Readable> }
-
-export interface RegistryRequest {
-  method: string
-  /** Registry host as in references (`docker.io`, `127.0.0.1:5000`). */
-  registry: string
-  /** `/v2/…` on the registry. */
-  path?: string
-  /** Absolute URL the registry gave (upload Location, Link). */
-  url?: URL
-  headers?: Record<string, string>
-  body?: RequestBody
-  /** Token scopes the request needs (`repository:foo:pull`). */
-  scopes: string[]
-  /** Statuses the caller handles; any other one is read and thrown as RegistryError. */
-  expect?: number[]
-  /** False for requests that must not be repeated blindly (the closing upload PUT). */
-  retry?: boolean
-}
+export type { RegistryRequest, RequestBody, TransportOptions } from './transport-types.js'
 
 const TOKEN_TIMEOUT_MS = 15_000
 const ERROR_BODY_LIMIT = 64 * 1024
@@ -114,11 +77,7 @@ export class Transport {
       ...policy,
       attempts: req.retry === false ? 1 : policy.attempts,
       sleep: this.#opts.sleep,
-      classify: (o) => {
-        if ('error' in o) return { retry: isTransientNetworkError(o.error) }
-        if (!TEMPORARY_STATUSES.has(o.value.status)) return { retry: false }
-        return { retry: true, afterMs: retryAfterFromHeaders(o.value.headers) }
-      },
+      classify: classifyHttp,
       onRetry: async (o, attempt, delay) => {
         const what = 'error' in o ? errorCode(o.error) : o.value.status
         const throttled = 'value' in o && o.value.status === 429
@@ -295,13 +254,7 @@ export class Transport {
       {
         ...this.#opts.retry,
         sleep: this.#opts.sleep,
-        classify: (o) =>
-          'error' in o
-            ? { retry: isTransientNetworkError(o.error) }
-            : {
-                retry: TEMPORARY_STATUSES.has(o.value.status),
-                afterMs: retryAfterFromHeaders(o.value.headers)
-              },
+        classify: classifyHttp,
         onRetry: async (o) => {
           if ('value' in o) await o.value.dump()
         }
@@ -313,21 +266,16 @@ export class Transport {
   #agent(verify: boolean): Agent {
     let agent = this.#agents.get(verify)
     if (agent === undefined) {
-      agent = new Agent({
-        connections: this.#opts.maxConnectionsPerHost ?? 8,
-        pipelining: 1,
-        allowH2: false,
-        keepAliveTimeout: 10_000,
-        headersTimeout: this.#opts.headersTimeoutMs ?? 60_000,
-        bodyTimeout: this.#opts.bodyTimeoutMs ?? 120_000,
-        connect: {
-          ca: this.#opts.ca === undefined ? undefined : [...rootCertificates, this.#opts.ca],
-          rejectUnauthorized: verify,
-          timeout: 15_000
-        }
-      })
+      agent = createAgent({ ...this.#opts, verify })
       this.#agents.set(verify, agent)
     }
     return agent
   }
+}
+
+/** Retry policy for HTTP (R-RETRY-1): transient network errors, 408/429/5xx with Retry-After. */
+function classifyHttp(o: Outcome<RegistryResponse>): RetryDecision {
+  if ('error' in o) return { retry: isTransientNetworkError(o.error) }
+  if (!TEMPORARY_STATUSES.has(o.value.status)) return { retry: false }
+  return { retry: true, afterMs: retryAfterFromHeaders(o.value.headers) }
 }

@@ -1,0 +1,42 @@
+// Options, requests and bodies of the registry transport (transport.ts).
+import type { Readable } from 'node:stream'
+import type { Logger } from '../logger.js'
+import type { CredentialSource } from './credentials.js'
+
+export interface TransportOptions {
+  credentials?: CredentialSource
+  /** Registries reached over unverified TLS, falling back to plain http. */
+  insecure?: boolean | ((registry: string) => boolean)
+  /** Extra PEM roots, trusted in addition to Node's defaults. */
+  ca?: string
+  logger?: Logger
+  userAgent?: string
+  retry?: { attempts?: number; baseDelayMs?: number; maxDelayMs?: number }
+  sleep?: (ms: number) => Promise<void>
+  headersTimeoutMs?: number
+  bodyTimeoutMs?: number
+  maxConnectionsPerHost?: number
+  /** Called once per HTTP exchange (every hop, token requests included). */
+  onRequest?: (info: { method: string; url: string; status: number }) => void
+}
+
+/** A body that can be sent again (retries, 307/308): a buffer or a stream factory. */
+export type RequestBody = Buffer | { length: number; open: () => Readable | Promise<Readable> }
+
+export interface RegistryRequest {
+  method: string
+  /** Registry host as in references (`docker.io`, `127.0.0.1:5000`). */
+  registry: string
+  /** `/v2/…` on the registry. */
+  path?: string
+  /** Absolute URL the registry gave (upload Location, Link). */
+  url?: URL
+  headers?: Record<string, string>
+  body?: RequestBody
+  /** Token scopes the request needs (`repository:foo:pull`). */
+  scopes: string[]
+  /** Statuses the caller handles; any other one is read and thrown as RegistryError. */
+  expect?: number[]
+  /** False for requests that must not be repeated blindly (the closing upload PUT). */
+  retry?: boolean
+}
