@@ -12,6 +12,7 @@ const { registries } = testEnv()
 const src = registries.plain
 const qa = registries.plain2
 const prod = registries.basic
+const tls = registries.tls
 
 /** Hosts the promote-*.yml fixtures interpolate. */
 const hosts = {
@@ -19,7 +20,9 @@ const hosts = {
   QA: qa.host,
   PROD: prod.host,
   PROD_USER: prod.username ?? '',
-  PROD_PASSWORD: prod.password ?? ''
+  PROD_PASSWORD: prod.password ?? '',
+  TLS: tls.host,
+  TLS_CA: tls.caFile ?? ''
 }
 
 const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json'
@@ -140,7 +143,7 @@ describe('promote', () => {
     await skopeoCopy(stable.ref, `${src.host}/promote/app:1.0-beta`, src)
   })
 
-  test('a tag ending in -stable reaches both destinations with the source digest and the templated tags', async () => {
+  test('a tag ending in -stable reaches every destination with the source digest and the templated tags', async () => {
     const before = new Date()
     const run = await promote('promote-stable.yml', [stable.ref, '--json', '--sha', 'abc1234def'])
     const after = new Date()
@@ -150,16 +153,21 @@ describe('promote', () => {
     assert.equal(stable.digest, upstream)
     const hex12 = upstream.slice('sha256:'.length, 'sha256:'.length + 12)
     const prodTags = [before, after].map((d) => `1.0-stable-${hex12}-${utcMonth(d)}`)
-    assert.equal(results.length, 2)
-    assert.deepEqual(results.map((r) => [r.action, r.status]), [['copy', 'copied'], ['copy', 'copied']])
+    assert.deepEqual(results.map((r) => [r.action, r.status, r.digest]), [
+      ['copy', 'copied', upstream],
+      ['copy', 'copied', upstream],
+      ['copy', 'copied', upstream]
+    ])
     assert.equal(results[0]?.destination, `${qa.host}/promote/qa-app:1.0-stable`)
     assert.ok(prodTags.includes(results[1]?.destination.split(':').pop() as string), results[1]?.destination)
+    assert.equal(results[2]?.destination, `${tls.host}/promote/tls-app:1.0-stable-abc1234`)
     assert.equal(await skopeoDigest(`${qa.host}/promote/qa-app:1.0-stable`, qa), upstream)
     assert.equal(await skopeoDigest(results[1]?.destination as string, prod), upstream)
+    assert.equal(await skopeoDigest(`${tls.host}/promote/tls-app:1.0-stable-abc1234`, tls), upstream)
 
     const again = await promote('promote-stable.yml', [stable.ref, '--json', '--sha', 'abc1234def'])
     assert.equal(again.code, 0, again.stderr)
-    assert.deepEqual(JSON.parse(again.stdout).map((r: { status: string }) => r.status), ['up-to-date', 'up-to-date'])
+    assert.deepEqual(JSON.parse(again.stdout).map((r: { status: string }) => r.status), ['up-to-date', 'up-to-date', 'up-to-date'])
   })
 
   test('a tag that does not match is not copied, and --dry-run says why', async () => {
@@ -170,7 +178,7 @@ describe('promote', () => {
     assert.match(dry.stdout, /tag "1\.0-beta" does not end with "-stable"/)
     const run = await promote('promote-stable.yml', [ref, '--json'])
     assert.equal(run.code, 0, run.stderr)
-    assert.deepEqual(JSON.parse(run.stdout).map((r: { status: string }) => r.status), ['not-matched', 'not-matched'])
+    assert.deepEqual(JSON.parse(run.stdout).map((r: { status: string }) => r.status), ['not-matched', 'not-matched', 'not-matched'])
     assert.ok(!(await tagsOf('promote/qa-app', qa)).includes('1.0-beta'))
   })
 
@@ -179,7 +187,7 @@ describe('promote', () => {
     const dry = await promote('promote-stable.yml', [image.ref, '--dry-run', '--json', '--sha', 'abc1234def'])
     assert.equal(dry.code, 0, dry.stderr)
     const plans = JSON.parse(dry.stdout) as Array<{ action: string; digest: string; reasons: string[] }>
-    assert.deepEqual(plans.map((p) => p.action), ['copy', 'copy'])
+    assert.deepEqual(plans.map((p) => p.action), ['copy', 'copy', 'copy'])
     assert.ok(plans.every((p) => p.digest === image.digest))
     assert.ok(plans[0]?.reasons.includes('tag "2.0-stable" ends with "-stable"'), plans[0]?.reasons.join('; '))
     assert.ok(!(await tagsOf('promote/qa-app', qa)).includes('2.0-stable'))
@@ -260,6 +268,7 @@ describe('promote', () => {
       ['signed', 'copied', [signature.digest]],
       ['bare', 'copied', []]
     ])
+    assert.equal(await skopeoDigest(`${qa.host}/promote/signed:1.0`, qa), image.digest, 'the tag still names the image')
     const fallbackTag = image.digest.replace(':', '-')
     assert.equal(await skopeoDigest(`${qa.host}/promote/signed@${signature.digest}`, qa), signature.digest)
     const index = JSON.parse((await skopeoRaw(`${qa.host}/promote/signed:${fallbackTag}`, qa)).toString('utf8'))
