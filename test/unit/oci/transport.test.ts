@@ -846,3 +846,27 @@ test('a token server refusing the scope union is asked again for the request alo
     )
   }
 })
+
+test('a blob whose bytes do not match its digest fails the read and the upload fed by it (R-BLOB-1)', async () => {
+  const corrupt = Buffer.from(blob).fill(0x41, 0, 4)
+  const source = await server((_req, res) => reply(res, 200, {}, corrupt))
+  let committed = false
+  const target = await server((req, res) => {
+    if (req.method === 'HEAD') return reply(res, 404)
+    if (req.method === 'POST') return reply(res, 202, { location: '/v2/r/blobs/uploads/u' })
+    if (req.method === 'DELETE') return reply(res, 204)
+    committed = true
+    reply(res, 201)
+  })
+  const { c } = client()
+  await assert.rejects(readAll(await c.getBlob(source.host, 'r', blobDesc)), /content has digest/)
+  const upload = c.uploadBlob(target.host, 'r', blobDesc, {
+    open: () => c.getBlob(source.host, 'r', blobDesc)
+  })
+  await assert.rejects(upload, /content has digest/)
+  assert.equal(committed, false)
+  assert.ok(
+    target.requests.some((r) => r.method === 'DELETE'),
+    'the upload session is cancelled'
+  )
+})
