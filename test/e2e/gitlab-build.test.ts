@@ -4,19 +4,20 @@
 // later job reads the dotenv report, as pipelines do.
 import assert from 'node:assert/strict'
 import { execFile } from 'node:child_process'
-import { appendFileSync, chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { appendFileSync, chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { describe, test } from 'node:test'
+import { before, describe, test } from 'node:test'
 import { stringify } from 'yaml'
 import { testEnv } from '../helpers/env.js'
 import { REPO_ROOT } from '../helpers/runner.js'
 import { skopeoDigest } from '../helpers/skopeo.js'
 
-// NOTE: run through npx until gitlab-ci-local is a devDependency; it needs
-// Node >= 22, so the pinned node_modules/.bin/node comes first on PATH.
-const GITLAB_CI_LOCAL = ['--yes', 'gitlab-ci-local@4.75.1']
+// NOTE: fetched through npm exec until gitlab-ci-local is a devDependency.
+// It needs Node >= 22: the pinned node_modules/.bin/node runs it.
+const GITLAB_CI_LOCAL = 'gitlab-ci-local@4.75.1'
 const NODE_BIN = join(REPO_ROOT, 'node_modules', '.bin')
+const NODE = join(NODE_BIN, 'node')
 const JOB = 'image-mirror-build'
 
 const { registries } = testEnv()
@@ -75,7 +76,7 @@ async function commit(dir: string): Promise<void> {
 function cliDir(script?: string): string {
   const bin = mkdtempSync(join(tmpdir(), 'im-gitlab-bin-'))
   const path = join(bin, 'image-mirror')
-  writeFileSync(path, script ?? `#!/bin/sh\nexec '${join(NODE_BIN, 'node')}' '${join(REPO_ROOT, 'bin/image-mirror.js')}' "$@"\n`)
+  writeFileSync(path, script ?? `#!/bin/sh\nexec '${NODE}' '${join(REPO_ROOT, 'bin/image-mirror.js')}' "$@"\n`)
   chmodSync(path, 0o755)
   return bin
 }
@@ -85,22 +86,36 @@ interface PipelineRun {
   output: string
 }
 
+/**
+ * The path of gitlab-ci-local's script, installed in npm's cache once per
+ * machine. Running it directly (not through npx on every pipeline) keeps npm's
+ * registry checks out of each run.
+ */
+function resolveGitlabCiLocal(): Promise<string> {
+  const args = ['exec', '--yes', '--package', GITLAB_CI_LOCAL, '--', 'sh', '-c', 'command -v gitlab-ci-local']
+  return new Promise((resolve, reject) => {
+    execFile('npm', args, { env: { ...process.env, PATH: `${NODE_BIN}:${process.env.PATH}` } }, (err, stdout, stderr) => {
+      if (err) reject(new Error(`cannot install ${GITLAB_CI_LOCAL}: ${stderr}`))
+      else resolve(realpathSync(stdout.trim()))
+    })
+  })
+}
+
 /** Runs the whole pipeline on the host shell (the component job has `image:`, hence --force-shell-executor). */
-function runPipeline(dir: string, bin: string, variables: Record<string, string> = {}): Promise<PipelineRun> {
-  const args = [...GITLAB_CI_LOCAL, '--force-shell-executor', '--shell-executor-no-image']
+function runPipeline(script: string, dir: string, bin: string, variables: Record<string, string> = {}): Promise<PipelineRun> {
+  const args = [script, '--force-shell-executor', '--shell-executor-no-image']
   for (const [k, v] of Object.entries(variables)) args.push('--variable', `${k}=${v}`)
-  const home = mkdtempSync(join(tmpdir(), 'im-gitlab-home-'))
   return new Promise((resolve) => {
     execFile(
-      'npx',
+      NODE,
       args,
       {
         cwd: dir,
         env: {
+          ...process.env,
           PATH: `${bin}:${NODE_BIN}:${process.env.PATH}`,
-          HOME: home,
-          // npx keeps its package cache in the real home: downloaded once per machine.
-          npm_config_cache: join(process.env.HOME ?? tmpdir(), '.npm'),
+          // An empty home: no docker or containers auth files of the machine running the tests.
+          HOME: mkdtempSync(join(tmpdir(), 'im-gitlab-home-')),
           GCL_IGNORE_PREDEFINED_VARS: 'CI_REGISTRY,CI_REGISTRY_USER,CI_REGISTRY_PASSWORD'
         },
         maxBuffer: 64 * 1024 * 1024,
@@ -126,11 +141,16 @@ describe('gitlab component: build', () => {
   const inputs = { image: repository, context: 'app', builder: 'buildah', insecure: true, tags: ['latest'] }
   let firstResult: Record<string, string>
   let proj: Project
+  let gcl: string
+
+  before(async () => {
+    gcl = await resolveGitlabCiLocal()
+  })
 
   test('the job builds, pushes and hands IMAGE, DIGEST, TAG and CACHE_HIT to later jobs', async () => {
     proj = project(inputs)
     await commit(proj.dir)
-    const run = await runPipeline(proj.dir, cli)
+    const run = await runPipeline(gcl, proj.dir, cli)
     assert.equal(run.code, 0, run.output)
     firstResult = readDotenv(proj.resultFile)
     assert.equal(firstResult.CACHE_HIT, 'false')
@@ -144,7 +164,7 @@ describe('gitlab component: build', () => {
   test('a second pipeline on unchanged inputs is a cache hit with the same image', async () => {
     appendFileSync(join(proj.dir, 'app/docs/notes.md'), 'ignored by the build\n')
     await commit(proj.dir)
-    const run = await runPipeline(proj.dir, cli)
+    const run = await runPipeline(gcl, proj.dir, cli)
     assert.equal(run.code, 0, run.output)
     const result = readDotenv(proj.resultFile)
     assert.deepEqual(result, { ...firstResult, CACHE_HIT: 'true' })
@@ -154,7 +174,7 @@ describe('gitlab component: build', () => {
     const basic = registries.basic
     const p = project({ ...inputs, image: `${basic.host}/gitlab-build/app`, tags: [] })
     await commit(p.dir)
-    const run = await runPipeline(p.dir, cli, {
+    const run = await runPipeline(gcl, p.dir, cli, {
       CI_REGISTRY: basic.host,
       CI_REGISTRY_USER: basic.username as string,
       CI_REGISTRY_PASSWORD: basic.password as string
@@ -173,7 +193,7 @@ describe('gitlab component: build', () => {
     const recorder = cliDir(
       [
         '#!/bin/sh',
-        `'${join(NODE_BIN, 'node')}' -e 'require("fs").writeFileSync(process.argv[1], JSON.stringify(process.argv.slice(2)))' '${argvFile}' "$@"`,
+        `'${NODE}' -e 'require("fs").writeFileSync(process.argv[1], JSON.stringify(process.argv.slice(2)))' '${argvFile}' "$@"`,
         `printf 'IMAGE=i\\nDIGEST=d\\nTAG=t\\nCACHE_HIT=false\\n' > build.env`,
         ''
       ].join('\n')
@@ -199,7 +219,7 @@ describe('gitlab component: build', () => {
       { app: false }
     )
     await commit(p.dir)
-    const run = await runPipeline(p.dir, recorder)
+    const run = await runPipeline(gcl, p.dir, recorder)
     assert.equal(run.code, 0, run.output)
     assert.equal(existsSync(marker), false, 'no input was executed')
     const argv = JSON.parse(readFileSync(argvFile, 'utf8')) as string[]
@@ -234,7 +254,7 @@ describe('gitlab component: build', () => {
       const p = project(tc.inputs, { app: false })
       mkdirSync(join(p.dir, 'app'))
       await commit(p.dir)
-      const run = await runPipeline(p.dir, cliDir('#!/bin/sh\necho image-mirror must not run; exit 3\n'))
+      const run = await runPipeline(gcl, p.dir, cliDir('#!/bin/sh\necho image-mirror must not run; exit 3\n'))
       assert.notEqual(run.code, 0)
       assert.match(run.output, tc.message)
       assert.ok(!run.output.includes('image-mirror must not run'))
