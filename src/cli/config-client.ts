@@ -20,11 +20,14 @@ export function configRegistryClient(ctx: CommandContext, config: Config): Regis
   for (const r of config.registries) {
     if (r.username !== undefined) explicit[r.host] = { username: r.username, password: r.password ?? '' }
   }
-  const insecureHosts = new Set(config.registries.filter((r) => r.insecure).map((r) => canonicalRegistry(r.host)))
-  const caFiles = [
-    ...(ctx.global.caFile === undefined ? [] : [{ path: ctx.global.caFile, from: '--ca-file' }]),
-    ...config.registries.flatMap((r) => (r.caFile === undefined ? [] : [{ path: r.caFile, from: `ca-file of ${r.host}` }]))
-  ]
+  const insecureHosts = new Set(
+    config.registries.filter((r) => r.insecure).map((r) => canonicalRegistry(r.host))
+  )
+  const caFiles: Array<{ path: string; from: string }> = []
+  if (ctx.global.caFile !== undefined) caFiles.push({ path: ctx.global.caFile, from: '--ca-file' })
+  for (const r of config.registries) {
+    if (r.caFile !== undefined) caFiles.push({ path: r.caFile, from: `ca-file of ${r.host}` })
+  }
   const ca = caFiles.length === 0 ? undefined : caFiles.map((f) => readCa(f.path, f.from)).join('\n')
   const transport = new Transport({
     credentials: defaultCredentialSource({ env: ctx.env, logger: ctx.logger, explicit }),

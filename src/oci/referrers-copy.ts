@@ -92,7 +92,11 @@ async function copyLevel(
  * Whether the target indexes `subject` on its own. A registry with the API
  * answers 200 (an empty index at worst) and never 404 (§1.9).
  */
-async function hasReferrersApi(client: RegistryClient, where: RepositoryLocation, subject: string): Promise<boolean> {
+async function hasReferrersApi(
+  client: RegistryClient,
+  where: RepositoryLocation,
+  subject: string
+): Promise<boolean> {
   const res = await client.transport.request({
     method: 'GET',
     registry: where.registry,
@@ -121,10 +125,11 @@ async function updateFallbackTag(
   const tag = referrersTagFor(subject)
   const ref = { ...target, tag }
   const head = await client.headManifest(ref)
-  const existing: ImageIndex =
-    head === undefined
-      ? { schemaVersion: 2, mediaType: MEDIATYPE_OCI_INDEX, manifests: [] }
-      : (JSON.parse((await client.getManifest({ ...target, digest: head.digest })).bytes.toString('utf8')) as ImageIndex)
+  let existing: ImageIndex = { schemaVersion: 2, mediaType: MEDIATYPE_OCI_INDEX, manifests: [] }
+  if (head !== undefined) {
+    const raw = await client.getManifest({ ...target, digest: head.digest })
+    existing = JSON.parse(raw.bytes.toString('utf8')) as ImageIndex
+  }
   const listed = new Set((existing.manifests ?? []).map((m) => m.digest))
   const missing = referrers.filter((r) => !listed.has(r.digest))
   if (missing.length === 0) return undefined
@@ -133,7 +138,8 @@ async function updateFallbackTag(
   const bytes = Buffer.from(JSON.stringify(index))
   const manifest: RawManifest = { bytes, mediaType: MEDIATYPE_OCI_INDEX, digest: digestOf(bytes) }
   await client.putManifest(target.registry, target.repository, tag, manifest)
-  logger.info(`${target.registry}/${target.repository}:${tag} lists ${index.manifests.length} referrer(s) of ${subject}`)
+  const where = `${target.registry}/${target.repository}:${tag}`
+  logger.info(`${where} lists ${index.manifests.length} referrer(s) of ${subject}`)
   return tag
 }
 
@@ -142,7 +148,11 @@ async function updateFallbackTag(
  * artifactType (the manifest's, else its config's media type) and
  * annotations, as the spec asks of clients that maintain the tag.
  */
-async function fallbackDescriptor(client: RegistryClient, source: RepositoryLocation, r: Descriptor): Promise<Descriptor> {
+async function fallbackDescriptor(
+  client: RegistryClient,
+  source: RepositoryLocation,
+  r: Descriptor
+): Promise<Descriptor> {
   let artifactType = r.artifactType
   let annotations = r.annotations
   if (artifactType === undefined) {

@@ -29,16 +29,19 @@ export const command: Command = {
   },
   positionals: [0, 0],
   async run(ctx, values) {
-    const config = await loadConfig(resolve(ctx.cwd, (values.config as string | undefined) ?? DEFAULT_CONFIG_FILE), ctx.env)
+    const file = (values.config as string | undefined) ?? DEFAULT_CONFIG_FILE
+    const config = await loadConfig(resolve(ctx.cwd, file), ctx.env)
     if (config.images.length === 0) {
       ctx.logger.info(`${config.file} lists no images: to mirror`)
     }
     const client = configRegistryClient(ctx, config)
-    const results = await mirrorImages(config, { client, logger: ctx.logger, dryRun: values['dry-run'] === true })
+    const dryRun = values['dry-run'] === true
+    const results = await mirrorImages(config, { client, logger: ctx.logger, dryRun })
     if (ctx.global.json) ctx.out(JSON.stringify(results))
     else for (const r of results) ctx.out(describe(r))
     if (typeof values.output === 'string') {
-      await write(resolve(ctx.cwd, values.output), JSON.stringify(mirrorMap(results), null, 2) + '\n', '--output')
+      const json = JSON.stringify(mirrorMap(results), null, 2) + '\n'
+      await write(resolve(ctx.cwd, values.output), json, '--output')
     }
     if (typeof values.dotenv === 'string') {
       await write(resolve(ctx.cwd, values.dotenv), mirrorDotenv(results), '--dotenv')

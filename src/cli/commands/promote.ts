@@ -32,7 +32,8 @@ export const command: Command = {
   positionals: [1, 1],
   async run(ctx, values, [input]) {
     const ref = parseReference(input!)
-    const config = await loadConfig(resolve(ctx.cwd, (values.config as string | undefined) ?? DEFAULT_CONFIG_FILE), ctx.env)
+    const file = (values.config as string | undefined) ?? DEFAULT_CONFIG_FILE
+    const config = await loadConfig(resolve(ctx.cwd, file), ctx.env)
     if (policiesFor(config, ref).length === 0) {
       ctx.logger.info(`no promotion policy in ${config.file} watches ${ref.registry}/${ref.repository}`)
       if (ctx.global.json) ctx.out('[]')
@@ -49,7 +50,9 @@ export const command: Command = {
     const results = await applyPromotions(plans, { client, logger: ctx.logger })
     if (ctx.global.json) ctx.out(JSON.stringify(results.map(toJson)))
     else for (const result of results) printResult(ctx, result)
-    for (const r of results) if (r.message !== undefined) process.stderr.write(`image-mirror promote: ${r.message}\n`)
+    for (const r of results) {
+      if (r.message !== undefined) process.stderr.write(`image-mirror promote: ${r.message}\n`)
+    }
     return hasFailures(results) ? 1 : 0
   }
 }
@@ -86,7 +89,9 @@ async function gitVars(ctx: CommandContext, config: Config, values: Record<strin
   const sha =
     (values.sha as string | undefined) ??
     (used.has('sha') || used.has('short_sha')
-      ? nonEmpty(env.GITHUB_SHA) ?? nonEmpty(env.CI_COMMIT_SHA) ?? (await git(ctx.cwd, ['rev-parse', 'HEAD']))
+      ? nonEmpty(env.GITHUB_SHA) ??
+        nonEmpty(env.CI_COMMIT_SHA) ??
+        (await git(ctx.cwd, ['rev-parse', 'HEAD']))
       : undefined)
   const branch =
     (values.branch as string | undefined) ??
@@ -103,9 +108,11 @@ function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value === '' ? undefined : value
 }
 
-/** One line of git output, or undefined outside a repository (the template then says what is missing). */
+/** One line of git output, or undefined outside a repository; the template then says what is missing. */
 function git(cwd: string, args: string[]): Promise<string | undefined> {
   return new Promise((done) => {
-    execFile('git', args, { cwd, timeout: 10_000 }, (error, stdout) => done(error === null ? nonEmpty(stdout.trim()) : undefined))
+    execFile('git', args, { cwd, timeout: 10_000 }, (error, stdout) => {
+      done(error === null ? nonEmpty(stdout.trim()) : undefined)
+    })
   })
 }

@@ -55,13 +55,20 @@ export interface MirrorContext {
 export async function mirrorImages(config: Config, ctx: MirrorContext): Promise<MirrorResult[]> {
   if (config.images.length === 0) return []
   const settings = config.mirror
-  if (settings === undefined) throw new UserError(`${config.file}: images: needs a mirror: section naming the mirror registry`)
+  if (settings === undefined) {
+    throw new UserError(`${config.file}: images: needs a mirror: section naming the mirror registry`)
+  }
   const limit = limiter(ctx.concurrency ?? 4)
   const logger = ctx.logger ?? nullLogger
   return Promise.all(config.images.map((image) => limit(() => mirrorOne(image, settings, ctx, logger))))
 }
 
-async function mirrorOne(image: MirrorImage, settings: MirrorSettings, ctx: MirrorContext, logger: Logger): Promise<MirrorResult> {
+async function mirrorOne(
+  image: MirrorImage,
+  settings: MirrorSettings,
+  ctx: MirrorContext,
+  logger: Logger
+): Promise<MirrorResult> {
   const base = { source: image.text, ...(image.service === undefined ? {} : { service: image.service }) }
   let mirror = formatReference(image.source)
   try {
@@ -83,7 +90,8 @@ async function mirrorOne(image: MirrorImage, settings: MirrorSettings, ctx: Mirr
     if (upstream === undefined) throw new UserError('source image not found')
     const warning = mutableTagWarning(image.source, upstream.digest)
     if (warning !== undefined) logger.warning(warning)
-    const result: MirrorResult = { ...base, mirror, digest: upstream.digest, status: 'up-to-date', ...(warning === undefined ? {} : { warning }) }
+    const result: MirrorResult = { ...base, mirror, digest: upstream.digest, status: 'up-to-date' }
+    if (warning !== undefined) result.warning = warning
     const current = await ctx.client.headManifest(to)
     if (current?.digest === upstream.digest) {
       logger.debug(`${image.text} → ${mirror} is up to date (${upstream.digest})`)

@@ -41,9 +41,7 @@ export function mirrorMap(results: MirrorResult[]): Record<string, MirrorMapEntr
 export function mirrorDotenv(results: MirrorResult[]): string {
   const names = dotenvNames(results)
   return results
-    .map((r, n) => (r.digest === undefined || r.status === 'failed' ? undefined : `${names[n]}=${pinned(r.mirror, r.digest)}`))
-    .filter((line) => line !== undefined)
-    .map((line) => line + '\n')
+    .flatMap((r, n) => (r.digest === undefined || r.status === 'failed' ? [] : [`${names[n]}=${pinned(r.mirror, r.digest)}\n`]))
     .join('')
 }
 

@@ -12,7 +12,11 @@ import type { PromoteContext, PromotionResult } from './types.js'
  * (see hasFailures); a template that cannot give a valid tag throws before
  * anything is written.
  */
-export async function promoteAfterBuild(config: Config, builtRef: Reference, ctx: PromoteContext): Promise<PromotionResult[]> {
+export async function promoteAfterBuild(
+  config: Config,
+  builtRef: Reference,
+  ctx: PromoteContext
+): Promise<PromotionResult[]> {
   if (policiesFor(config, builtRef).length === 0) return []
   const plans = await planPromotions(config, builtRef, ctx)
   return applyPromotions(plans, ctx)

@@ -32,7 +32,11 @@ export function hasFailures(results: PromotionResult[]): boolean {
   return results.some((r) => r.status === 'refused' || r.status === 'failed')
 }
 
-async function applyOne(plan: PromotionPlan, client: RegistryClient, logger: Logger): Promise<PromotionResult> {
+async function applyOne(
+  plan: PromotionPlan,
+  client: RegistryClient,
+  logger: Logger
+): Promise<PromotionResult> {
   const result: PromotionResult = { ...plan, status: 'not-matched', referrersCopied: [] }
   if (plan.action === 'skip-no-match') return result
   if (plan.action === 'refuse-moved-tag') return refuse(result, plan.existingDigest as string)
@@ -46,7 +50,8 @@ async function applyOne(plan: PromotionPlan, client: RegistryClient, logger: Log
         return refuse(result, now.digest)
       }
       const copy = await copyImage(client, plan.from, plan.to, { logger })
-      result.status = plan.action === 'overwrite' && copy.status === 'copied' ? 'overwritten' : copy.status === 'copied' ? 'copied' : 'up-to-date'
+      if (copy.status === 'skipped') result.status = 'up-to-date'
+      else result.status = plan.action === 'overwrite' ? 'overwritten' : 'copied'
     }
     if (plan.referrers) {
       // Also when the image was already there: signatures and SBOMs are often added after the push.

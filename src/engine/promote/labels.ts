@@ -13,17 +13,22 @@ const MAX_CONFIG_BYTES = 4 * 1024 * 1024
  * of linux/amd64 (else the first platform that is not an attestation) count,
  * since builders stamp the same labels on every platform.
  */
-export async function readImageLabels(client: RegistryClient, ref: Reference): Promise<Record<string, string>> {
+export async function readImageLabels(
+  client: RegistryClient,
+  ref: Reference
+): Promise<Record<string, string>> {
   const label = formatReference(ref)
   let raw = await client.getManifest(ref)
   if (INDEX_MEDIATYPES.has(raw.mediaType)) {
     const child = pickPlatform((parse(label, raw.bytes) as ImageIndex).manifests ?? [])
     if (child === undefined) throw new UserError(`${label}: the index lists no image to read labels from`)
-    raw = await client.getManifest({ registry: ref.registry, repository: ref.repository, digest: child.digest })
+    raw = await client.getManifest({ ...ref, tag: undefined, digest: child.digest })
   }
   const config = (parse(label, raw.bytes) as ImageManifest).config
   if (config === undefined) return {}
-  if (config.size > MAX_CONFIG_BYTES) throw new UserError(`${label}: image config is ${config.size} bytes, too large to read labels from`)
+  if (config.size > MAX_CONFIG_BYTES) {
+    throw new UserError(`${label}: image config is ${config.size} bytes, too large to read labels from`)
+  }
   const stream = await client.getBlob(ref.registry, ref.repository, config)
   const chunks: Buffer[] = []
   for await (const chunk of stream) chunks.push(chunk as Buffer)

@@ -24,12 +24,18 @@ export function policiesFor(config: Config, ref: Reference): PromotionRule[] {
  * once), and each destination tag is rendered and looked up. A template that
  * cannot give a valid tag throws before any destination is touched.
  */
-export async function planPromotions(config: Config, ref: Reference, ctx: PromoteContext): Promise<PromotionPlan[]> {
+export async function planPromotions(
+  config: Config,
+  ref: Reference,
+  ctx: PromoteContext
+): Promise<PromotionPlan[]> {
   const policies = policiesFor(config, ref)
   if (policies.length === 0) return []
   const tag = ref.tag
   if (tag === undefined) {
-    throw new UserError(`${formatReference(ref)}: give the image's tag (conditions and tag templates use it), e.g. repo:tag@digest`)
+    throw new UserError(
+      `${formatReference(ref)}: give the image's tag (conditions and tag templates use it), e.g. repo:tag@digest`
+    )
   }
   const head = await ctx.client.headManifest(ref)
   if (head === undefined) throw new UserError(`${formatReference(ref)}: image not found`)
@@ -42,7 +48,9 @@ export async function planPromotions(config: Config, ref: Reference, ctx: Promot
   const decided = []
   for (const policy of policies) {
     const decision = await decide(policy, tag, labelsOnce)
-    const tags = policy.to.map((dest) => (decision.matched ? render(policy, dest, tag, head.digest, ctx) : undefined))
+    const tags = policy.to.map((dest) =>
+      decision.matched ? render(policy, dest, tag, head.digest, ctx) : undefined
+    )
     decided.push({ policy, decision, tags })
   }
 
@@ -53,7 +61,8 @@ export async function planPromotions(config: Config, ref: Reference, ctx: Promot
       const to: Reference = { registry: dest.repository.registry, repository: dest.repository.repository }
       const renderedTag = tags[n]
       if (renderedTag === undefined) {
-        plans.push({ ...base, destination: `${to.registry}/${to.repository}:${dest.tag}`, to, action: 'skip-no-match', reasons: decision.reasons })
+        const destination = `${to.registry}/${to.repository}:${dest.tag}`
+        plans.push({ ...base, destination, to, action: 'skip-no-match', reasons: decision.reasons })
         continue
       }
       to.tag = renderedTag
@@ -65,15 +74,26 @@ export async function planPromotions(config: Config, ref: Reference, ctx: Promot
   return plans
 }
 
-async function decide(policy: PromotionRule, tag: string, labels: () => Promise<Record<string, string>>): Promise<Decision> {
+async function decide(
+  policy: PromotionRule,
+  tag: string,
+  labels: () => Promise<Record<string, string>>
+): Promise<Decision> {
   if (policy.when === undefined) return { matched: true, reasons: ['no conditions: every tag is promoted'] }
   const image = needsLabels(policy.when) ? { tag, labels: await labels() } : { tag }
   return evaluateWhen(policy.when, image)
 }
 
-function render(policy: PromotionRule, dest: PromotionDestination, tag: string, digest: string, ctx: PromoteContext): string {
+function render(
+  policy: PromotionRule,
+  dest: PromotionDestination,
+  tag: string,
+  digest: string,
+  ctx: PromoteContext
+): string {
+  const { sha, branch } = ctx.vars
   try {
-    return renderTagTemplate(dest.tag, { tag, digest, sha: ctx.vars.sha, branch: ctx.vars.branch, now: ctx.now })
+    return renderTagTemplate(dest.tag, { tag, digest, sha, branch, now: ctx.now })
   } catch (error) {
     if (!(error instanceof UserError)) throw error
     const where = `${dest.repository.registry}/${dest.repository.repository}`
@@ -93,7 +113,10 @@ async function destinationAction(
   return { action: policy.overwrite ? 'overwrite' : 'refuse-moved-tag', existingDigest: existing.digest }
 }
 
-function describeDestination(policy: PromotionRule, found: Pick<PromotionPlan, 'action' | 'existingDigest'>): string {
+function describeDestination(
+  policy: PromotionRule,
+  found: Pick<PromotionPlan, 'action' | 'existingDigest'>
+): string {
   switch (found.action) {
     case 'copy':
       return 'destination tag does not exist yet'
@@ -102,6 +125,9 @@ function describeDestination(policy: PromotionRule, found: Pick<PromotionPlan, '
     case 'overwrite':
       return `destination tag points at ${found.existingDigest}; overwrite: true moves it`
     default:
-      return `destination tag points at ${found.existingDigest}; promotion "${policy.name}" does not set overwrite: true`
+      return (
+        `destination tag points at ${found.existingDigest}; ` +
+        `promotion "${policy.name}" does not set overwrite: true`
+      )
   }
 }
