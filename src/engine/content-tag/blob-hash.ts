@@ -11,13 +11,15 @@ import { UserError } from '../../errors.js'
 export type Described =
   | { kind: 'file'; mode: '100644' | '100755'; digest: string; size: number }
   | { kind: 'symlink'; mode: '120000'; digest: string; size: number }
-  /** Gone, or a directory: contributes nothing itself. */
+  /** Gone: contributes nothing. */
   | { kind: 'absent' }
+  /** A directory where git's index has a file: its contents are walked instead. */
+  | { kind: 'directory' }
   /** A FIFO, socket or device: not representable in git, skipped with a warning. */
   | { kind: 'other' }
 
 /** Raw answer from describePath; kept to plain arrays so it crosses thread boundaries cheaply. */
-type RawDescribed = [kind: 'file' | 'symlink' | 'absent' | 'other' | 'error', mode: number, digest: string, size: number, error?: string]
+type RawDescribed = [kind: 'file' | 'symlink' | 'absent' | 'directory' | 'other' | 'error', mode: number, digest: string, size: number, error?: string]
 
 const CHUNK = 1 << 20
 
@@ -34,7 +36,7 @@ function describePath(fsm: typeof fs, cryptom: typeof crypto, path: string, buf:
     if (code === 'ENOENT' || code === 'ENOTDIR') return ['absent', 0, '', 0]
     return ['error', 0, '', 0, String(code ?? e)]
   }
-  if (st.isDirectory()) return ['absent', 0, '', 0]
+  if (st.isDirectory()) return ['directory', 0, '', 0]
   if (st.isSymbolicLink()) {
     const target = fsm.readlinkSync(path, { encoding: 'buffer' })
     const h = cryptom.createHash('sha1')
@@ -81,6 +83,8 @@ function toDescribed(raw: RawDescribed, path: string): Described {
       return { kind: 'symlink', mode: '120000', digest: raw[2], size: raw[3] }
     case 'absent':
       return { kind: 'absent' }
+    case 'directory':
+      return { kind: 'directory' }
     case 'other':
       return { kind: 'other' }
     default:

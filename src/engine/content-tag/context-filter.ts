@@ -46,7 +46,7 @@ export class ContextFilter {
     if (slash >= 0) {
       // Listings name many files of one directory in a row: reuse its state without slicing.
       let dir = this.lastDir
-      if (slash !== this.lastDirPath.length || !path.startsWith(this.lastDirPath)) {
+      if (dir === undefined || slash !== this.lastDirPath.length || !path.startsWith(this.lastDirPath)) {
         this.lastDirPath = path.slice(0, slash)
         dir = this.lastDir = this.dir(this.lastDirPath)
       }

@@ -1,7 +1,29 @@
 // Human and machine listings of a content tag's inputs (spec §7.2). Build arg
 // and extra values appear only as digests: these listings end up in CI logs.
 import { valueDigest } from './summary.js'
-import type { ContentTagResult } from './types.js'
+import type { ContentTagResult, FileInput } from './types.js'
+
+/** What explainJson returns; values appear as digests only. */
+export interface ContentTagExplanation {
+  tag: string
+  digest: string
+  version: 'v1'
+  source: ContentTagResult['source']
+  stats: ContentTagResult['stats']
+  dockerfile: { path: string; digest: string }
+  /** Context-relative POSIX paths of the regular files and symlinks the builder receives, in byte order. */
+  files: string[]
+  entries: FileInput[]
+  contextDigest: string
+  buildArgs: Record<string, string>
+  ignoredBuildArgs: string[]
+  target: string | null
+  platforms: string[]
+  extra: { files: FileInput[]; values: Record<string, string> }
+  commit: string | null
+  repoPath: string | null
+  warnings: string[]
+}
 
 function bytes(n: number): string {
   if (n < 1024) return `${n} B`
@@ -44,7 +66,7 @@ export function explainLines(result: ContentTagResult): string[] {
  * (regular files and symlinks) the builder receives; `entries` adds each
  * one's mode and blob id; the other inputs follow.
  */
-export function explainJson(result: ContentTagResult): object {
+export function explainJson(result: ContentTagResult): ContentTagExplanation {
   const { inputs } = result
   const digests = (values: Record<string, string>) =>
     Object.fromEntries(Object.entries(values).map(([k, v]) => [k, valueDigest(v)]))

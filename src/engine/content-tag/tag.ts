@@ -67,18 +67,27 @@ export async function computeContentTag(opts: ContentTagOptions): Promise<Conten
   fromDisk ??= walkContext(context, '', filter, notes)
   if (source === 'git' && existsSync(join(context, '.git')) && filter.includesFile('.git')) notes.gitMetadataSent = true
 
-  const described = await describeAll(fromDisk.map((f) => f.abs))
   let hashedBytes = 0
   let hashedFiles = 0
-  described.forEach((d, i) => {
-    if (d.kind === 'file' || d.kind === 'symlink') {
-      files.push({ path: fromDisk[i]!.rel, mode: d.mode, digest: d.digest })
-      hashedFiles++
-      hashedBytes += d.size
-    } else if (d.kind === 'other') {
-      notes.warnings.push(`${fromDisk[i]!.rel} is not a regular file, directory or symlink; it is not part of the tag`)
-    }
-  })
+  // Directories only turn up where git's index still lists a file: walk them
+  // as the builder would see them, then describe what they hold.
+  while (fromDisk.length > 0) {
+    const described = await describeAll(fromDisk.map((f) => f.abs))
+    const directories: FoundPath[] = []
+    described.forEach((d, i) => {
+      const found = fromDisk![i]!
+      if (d.kind === 'file' || d.kind === 'symlink') {
+        files.push({ path: found.rel, mode: d.mode, digest: d.digest })
+        hashedFiles++
+        hashedBytes += d.size
+      } else if (d.kind === 'directory') {
+        if (!filter.prunes(found.rel)) directories.push(found)
+      } else if (d.kind === 'other') {
+        notes.warnings.push(`${found.rel} is not a regular file, directory or symlink; it is not part of the tag`)
+      }
+    })
+    fromDisk = directories.flatMap((d) => walkContext(context, d.rel, filter, notes))
+  }
   sortFiles(files)
 
   const inputsWithoutDigest: Omit<ContentTagInputs, 'contextDigest'> = {
