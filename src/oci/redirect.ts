@@ -31,7 +31,7 @@ export function isRedirect(status: number): boolean {
 
 /**
  * The method of the next hop: 303 turns anything but HEAD into GET, 301/302
- * turn POST into GET (as browsers and undici do); 307/308 keep method and body.
+ * turn POST into GET (as browsers and undici do); otherwise method and body are kept.
  */
 export function redirectMethod(
   status: number,
@@ -40,7 +40,7 @@ export function redirectMethod(
   if (status === 303 && method !== 'HEAD') return { method: 'GET', keepBody: false }
   if ((status === 301 || status === 302) && method === 'POST')
     return { method: 'GET', keepBody: false }
-  return { method, keepBody: status === 307 || status === 308 }
+  return { method, keepBody: true }
 }
 
 /**

@@ -185,6 +185,11 @@ export class Transport {
         'user-agent': this.#opts.userAgent ?? 'image-mirror',
         ...req.headers
       }
+      if (body === undefined && req.body !== undefined) {
+        // A 303 (or 301/302 of a POST) turned the request into a GET: no body headers.
+        delete headers['content-length']
+        delete headers['content-type']
+      }
       if (url.origin !== registryOrigin) headers = withoutCredentials(headers)
       else if (authorization !== undefined) {
         if (

@@ -16,6 +16,7 @@ import {
   MEDIATYPE_OCI_INDEX,
   MEDIATYPE_OCI_MANIFEST
 } from '../../../src/oci/media-types.js'
+import { nextHop, redirectMethod } from '../../../src/oci/redirect.js'
 import { Transport, type TransportOptions } from '../../../src/oci/transport.js'
 import {
   reply,
@@ -870,3 +871,49 @@ test('a blob whose bytes do not match its digest fails the read and the upload f
     'the upload session is cancelled'
   )
 })
+
+// R-RED-1 hop policy, as a table
+
+const hops: Array<{ from: string; to: string; refused?: RegExp }> = [
+  { from: 'https://registry.example/v2/', to: 'https://cdn.example/blob?sig=1' },
+  { from: 'https://registry.example/v2/', to: '/v2/other' },
+  {
+    from: 'https://registry.example/v2/',
+    to: 'http://cdn.example/',
+    refused: /https to plain http/
+  },
+  { from: 'https://registry.example/v2/', to: 'https://10.0.0.8/', refused: /internal address/ },
+  { from: 'https://registry.example/v2/', to: 'https://192.168.1.1/', refused: /internal address/ },
+  { from: 'https://registry.example/v2/', to: 'https://[::ffff:127.0.0.1]/', refused: /internal/ },
+  { from: 'https://registry.example/v2/', to: 'https://localhost/', refused: /internal address/ },
+  { from: 'https://registry.example/v2/', to: 'https://169.254.169.254/', refused: /link-local/ },
+  { from: 'http://127.0.0.1:5000/v2/', to: 'http://127.0.0.1:5001/blob' },
+  { from: 'http://10.1.2.3/v2/', to: 'http://10.1.2.4/blob' },
+  { from: 'http://127.0.0.1:5000/v2/', to: 'http://[fe80::1]/', refused: /link-local/ },
+  {
+    from: 'https://registry.example/v2/',
+    to: 'ftp://registry.example/x',
+    refused: /unsupported scheme/
+  }
+]
+for (const tc of hops) {
+  test(`redirect ${tc.from} → ${tc.to}: ${tc.refused ? 'refused' : 'followed'}`, () => {
+    if (tc.refused) assert.throws(() => nextHop(tc.to, new URL(tc.from)), tc.refused)
+    else assert.equal(nextHop(tc.to, new URL(tc.from)).href, new URL(tc.to, tc.from).href)
+  })
+}
+
+const methods = [
+  { status: 307, method: 'PUT', exp: { method: 'PUT', keepBody: true } },
+  { status: 308, method: 'PATCH', exp: { method: 'PATCH', keepBody: true } },
+  { status: 302, method: 'GET', exp: { method: 'GET', keepBody: true } },
+  { status: 302, method: 'POST', exp: { method: 'GET', keepBody: false } },
+  { status: 301, method: 'PUT', exp: { method: 'PUT', keepBody: true } },
+  { status: 303, method: 'PUT', exp: { method: 'GET', keepBody: false } },
+  { status: 303, method: 'HEAD', exp: { method: 'HEAD', keepBody: true } }
+]
+for (const tc of methods) {
+  test(`redirect ${tc.status} of ${tc.method} → ${tc.exp.method}`, () => {
+    assert.deepEqual(redirectMethod(tc.status, tc.method), tc.exp)
+  })
+}
