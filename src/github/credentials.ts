@@ -1,6 +1,6 @@
 import type { Logger } from '../logger.js'
 import { defaultCredentialSource, type Credential, type CredentialSource } from '../oci/credentials.js'
-import { parseReference } from '../oci/reference.js'
+import { parseRepository } from '../oci/reference.js'
 import type { RunContext } from './context.js'
 import type { Inputs } from './inputs.js'
 
@@ -15,7 +15,7 @@ const GHCR = 'ghcr.io'
  *      workflows pushing to their own repository's packages need.
  */
 export function actionCredentials(inputs: Inputs, ctx: RunContext, env: NodeJS.ProcessEnv, logger: Logger): CredentialSource {
-  const registry = parseReference(inputs.image).registry
+  const registry = parseRepository(inputs.image).registry
   const explicit: Record<string, Credential> = inputs.registryLogin ? { [registry]: { ...inputs.registryLogin } } : {}
   const chain = defaultCredentialSource({ env, explicit, logger })
   const token = inputs.githubToken

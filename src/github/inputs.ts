@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs'
 import * as core from '@actions/core'
 import type { BuilderName } from '../engine/build/types.js'
-import { UserError } from '../errors.js'
+import { UserError, errorMessage } from '../errors.js'
 import { parsePlatform } from '../oci/platform.js'
+import { InvalidReferenceError, parseRepository } from '../oci/reference.js'
 
 /** Every action input by name, as action.yml declares it: the only place the names appear. */
 export const INPUT = {
@@ -196,9 +197,19 @@ function keyValues(name: string): Record<string, string> {
 
 function checkRepository(image: string): void {
   const lastSegment = image.slice(image.lastIndexOf('/') + 1)
-  if (image.includes('@') || lastSegment.includes(':') || /\s/.test(image)) {
+  if (image.includes('@') || lastSegment.includes(':')) {
     throw new UserError(`input "${INPUT.image}" must be a repository without tag or digest (got "${image}"): the tag is computed`)
   }
+  try {
+    parseRepository(image)
+  } catch (error) {
+    throw new UserError(`input "${INPUT.image}" is not a valid repository name (got "${image}"): ${reason(error)}`)
+  }
+}
+
+/** The reason part of a reference error, without the value it repeats. */
+function reason(error: unknown): string {
+  return error instanceof InvalidReferenceError ? error.reason : errorMessage(error)
 }
 
 /** `id=NAME,env=VAR` or `id=NAME,src=PATH` lines, as docker's --secret takes them. */
