@@ -128,7 +128,8 @@ describe('build', () => {
     const image = `${plain.host}/build-test/time-saved`
     const first = await build(['--image', image, '--context', dir, '--insecure', '--json'])
     assert.equal(first.code, 0, first.stderr)
-    const recorded = Number((await skopeoInspect(first.json.image, plain)).Labels['io.image-mirror.build-seconds'])
+    const labels = (await skopeoInspect(first.json.image, plain)).Labels as Record<string, string>
+    const recorded = Number(labels['io.image-mirror.build-seconds'])
     const hit = await build(['--image', image, '--context', dir, '--insecure', '--json', '--time-saved'])
     assert.equal(hit.code, 0, hit.stderr)
     assert.equal(hit.json.cacheHit, true)
@@ -194,7 +195,8 @@ describe('build', () => {
     const dir = app('web')
     appendFileSync(join(dir, 'src', 'app.js'), '// dotenv\n')
     const image = `${plain.host}/build-test/dotenv`
-    const dotenv = join(dir, 'build.env')
+    // Outside the context: a new file in the context is a new input.
+    const dotenv = join(mkdtempSync(join(work, 'dotenv-')), 'build.env')
     const run = await build(['--image', image, '--context', dir, '--insecure', '--dotenv', dotenv])
     assert.equal(run.code, 0, run.stderr)
     const env = Object.fromEntries(

@@ -83,7 +83,7 @@ export const command: Command = {
   positionals: [0, 0],
   async run(ctx, values) {
     if (values.explain && values.diff !== undefined) throw new UserError('--explain and --diff cannot be combined')
-    const options = { ...contentTagOptions(ctx, values), useGit: values['no-git'] !== true }
+    const options = { ...contentTagOptions(ctx, values), useGit: values['no-git'] === true ? false : undefined }
     const result = await computeContentTag(options)
     if (!values.explain) for (const warning of result.warnings) ctx.logger.warning(warning)
     if (values.diff !== undefined) return printDiff(ctx, result, values.diff as string)

@@ -11,13 +11,15 @@ import { runBuilderProcess } from '../run-process.js'
  * buildah's bud) and push from local storage with `--digestfile`.
  *
  * Storage is the user's default; IMAGE_MIRROR_BUILDAH_ROOT=DIR moves it to
- * DIR/storage and DIR/run (the storage driver still follows STORAGE_DRIVER or
- * storage.conf). Isolation is chroot, which needs no daemon and no privileges
- * (CI containers), unless BUILDAH_ISOLATION says otherwise.
+ * DIR/storage and DIR/run, and STORAGE_DRIVER picks the driver (passed as
+ * --storage-driver: buildah 1.28 does not read the variable itself). Isolation
+ * is chroot, which needs no daemon and no privileges (CI containers), unless
+ * BUILDAH_ISOLATION says otherwise.
  */
 export function containersBuilder(name: 'buildah' | 'podman', env: NodeJS.ProcessEnv, logger: Logger): Builder {
   const root = env.IMAGE_MIRROR_BUILDAH_ROOT
   const globals = root ? ['--root', join(root, 'storage'), '--runroot', join(root, 'run')] : []
+  if (env.STORAGE_DRIVER) globals.push('--storage-driver', env.STORAGE_DRIVER)
   const run = (args: string[], spec: BuildSpec) =>
     runBuilderProcess({ name, command: name, args: [...globals, ...args], env, cwd: spec.context }, logger)
   // Auth and cert files are written once per build, into its private work dir.
