@@ -107,6 +107,7 @@ describe('action: build', () => {
     assert.deepEqual(spy.calls(), [], 'buildah did not run')
     assert.match(run.summary, new RegExp(first.outputs.tag as string))
     assert.match(run.summary, /reused/)
+    assert.match(run.summary, /Build time saved<\/td><td>\d+(\.\d)? s/, 'the summary says how much build time the hit saved')
   })
 
   test('an edit to a file .dockerignore excludes is still a hit', async () => {
