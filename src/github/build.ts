@@ -12,14 +12,26 @@ import { reportStatus } from './status.js'
 import { writeBuildSummary } from './summary.js'
 
 /** The `build` command: content tag, registry lookup, build on a miss, outputs, summary, status. */
-export async function runBuildCommand(inputs: Inputs, ctx: RunContext, logger: Logger, env: NodeJS.ProcessEnv): Promise<void> {
+export async function runBuildCommand(
+  inputs: Inputs,
+  ctx: RunContext,
+  logger: Logger,
+  env: NodeJS.ProcessEnv
+): Promise<void> {
   // Check the status-check prerequisites before building, not after minutes of work.
   if (inputs.statusCheck !== 'none') {
-    if (!inputs.githubToken) throw new UserError(`input "${INPUT.githubToken}" is empty but "${INPUT.statusCheck}" is "${inputs.statusCheck}"`)
+    if (!inputs.githubToken)
+      throw new UserError(
+        `input "${INPUT.githubToken}" is empty but "${INPUT.statusCheck}" is "${inputs.statusCheck}"`
+      )
     ownerAndRepo(ctx)
-    if (!ctx.sha) throw new UserError(`"${INPUT.statusCheck}" is "${inputs.statusCheck}" but GITHUB_SHA is not set`)
+    if (!ctx.sha)
+      throw new UserError(
+        `"${INPUT.statusCheck}" is "${inputs.statusCheck}" but GITHUB_SHA is not set`
+      )
   }
-  if (inputs.config !== undefined) logger.warning(`input "${INPUT.config}" is not used by the build command`)
+  if (inputs.config !== undefined)
+    logger.warning(`input "${INPUT.config}" is not used by the build command`)
 
   const engineEnv = withoutInputs(env)
   const credentials = actionCredentials(inputs, ctx, engineEnv, logger)
@@ -36,7 +48,11 @@ export async function runBuildCommand(inputs: Inputs, ctx: RunContext, logger: L
   setOutputs(result)
   await writeBuildSummary(result)
   if (inputs.statusCheck !== 'none' && inputs.githubToken) {
-    await reportStatus({ kind: inputs.statusCheck, image: inputs.image, result, token: inputs.githubToken }, ctx, logger)
+    await reportStatus(
+      { kind: inputs.statusCheck, image: inputs.image, result, token: inputs.githubToken },
+      ctx,
+      logger
+    )
   }
 }
 

@@ -19,7 +19,10 @@ export interface RunContext {
 export function runContext(env: NodeJS.ProcessEnv): RunContext {
   const serverUrl = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')
   const repository = env.GITHUB_REPOSITORY || undefined
-  const runUrl = repository && env.GITHUB_RUN_ID ? `${serverUrl}/${repository}/actions/runs/${env.GITHUB_RUN_ID}` : undefined
+  const runUrl =
+    repository && env.GITHUB_RUN_ID
+      ? `${serverUrl}/${repository}/actions/runs/${env.GITHUB_RUN_ID}`
+      : undefined
   return {
     apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
     serverUrl,
@@ -48,7 +51,9 @@ function pullRequestHead(eventPath: string | undefined): string | undefined {
 export function ownerAndRepo(ctx: RunContext): { owner: string; repo: string } {
   const [owner, repo, ...rest] = (ctx.repository ?? '').split('/')
   if (!owner || !repo || rest.length > 0) {
-    throw new UserError(`status-check needs GITHUB_REPOSITORY as owner/repo (got "${ctx.repository ?? ''}")`)
+    throw new UserError(
+      `status-check needs GITHUB_REPOSITORY as owner/repo (got "${ctx.repository ?? ''}")`
+    )
   }
   return { owner, repo }
 }

@@ -1,5 +1,9 @@
 import type { Logger } from '../logger.js'
-import { defaultCredentialSource, type Credential, type CredentialSource } from '../oci/credentials.js'
+import {
+  defaultCredentialSource,
+  type Credential,
+  type CredentialSource
+} from '../oci/credentials.js'
 import { parseRepository } from '../oci/reference.js'
 import type { RunContext } from './context.js'
 import type { Inputs } from './inputs.js'
@@ -14,9 +18,16 @@ const GHCR = 'ghcr.io'
  *   3. for ghcr.io only, github-token as the workflow's actor: what most
  *      workflows pushing to their own repository's packages need.
  */
-export function actionCredentials(inputs: Inputs, ctx: RunContext, env: NodeJS.ProcessEnv, logger: Logger): CredentialSource {
+export function actionCredentials(
+  inputs: Inputs,
+  ctx: RunContext,
+  env: NodeJS.ProcessEnv,
+  logger: Logger
+): CredentialSource {
   const registry = parseRepository(inputs.image).registry
-  const explicit: Record<string, Credential> = inputs.registryLogin ? { [registry]: { ...inputs.registryLogin } } : {}
+  const explicit: Record<string, Credential> = inputs.registryLogin
+    ? { [registry]: { ...inputs.registryLogin } }
+    : {}
   const chain = defaultCredentialSource({ env, explicit, logger })
   const token = inputs.githubToken
   if (token === undefined) return chain

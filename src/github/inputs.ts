@@ -78,13 +78,17 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
   const command = oneOf(INPUT.command, COMMANDS, 'build')
   const image = text(INPUT.image)
   if (command === 'build' && image === '') {
-    throw new UserError(`input "${INPUT.image}" is required for command "build" (the repository to push to, e.g. ghcr.io/acme/app)`)
+    throw new UserError(
+      `input "${INPUT.image}" is required for command "build" (the repository to push to, e.g. ghcr.io/acme/app)`
+    )
   }
   if (image !== '') checkRepository(image)
 
   const registryUsername = text(INPUT.registryUsername)
   if ((registryUsername === '') !== (registryPassword === undefined)) {
-    throw new UserError(`inputs "${INPUT.registryUsername}" and "${INPUT.registryPassword}" must be given together`)
+    throw new UserError(
+      `inputs "${INPUT.registryUsername}" and "${INPUT.registryPassword}" must be given together`
+    )
   }
 
   return {
@@ -102,7 +106,10 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
     secrets,
     builder: oneOf(INPUT.builder, BUILDERS, 'auto'),
     insecure: boolean(INPUT.insecure, false),
-    registryLogin: registryPassword === undefined ? undefined : { username: registryUsername, password: registryPassword },
+    registryLogin:
+      registryPassword === undefined
+        ? undefined
+        : { username: registryUsername, password: registryPassword },
     config: optional(INPUT.config),
     githubToken,
     statusCheck: oneOf(INPUT.statusCheck, STATUS_CHECKS, 'none')
@@ -164,7 +171,9 @@ function platforms(): string[] {
     try {
       parsePlatform(value)
     } catch {
-      throw new UserError(`input "${INPUT.platforms}" has an invalid platform "${value}": expected os/arch[/variant], e.g. linux/amd64`)
+      throw new UserError(
+        `input "${INPUT.platforms}" has an invalid platform "${value}": expected os/arch[/variant], e.g. linux/amd64`
+      )
     }
   }
   return values
@@ -176,7 +185,10 @@ const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/
 function tags(): string[] {
   const values = list(INPUT.tags)
   for (const value of values) {
-    if (!TAG.test(value)) throw new UserError(`input "${INPUT.tags}" has an invalid tag "${value}": letters, digits, _ . - and at most 128 characters`)
+    if (!TAG.test(value))
+      throw new UserError(
+        `input "${INPUT.tags}" has an invalid tag "${value}": letters, digits, _ . - and at most 128 characters`
+      )
   }
   return values
 }
@@ -189,7 +201,8 @@ function keyValues(name: string): Record<string, string> {
     if (line === '' || line.startsWith('#')) continue
     const eq = line.indexOf('=')
     const key = eq < 0 ? '' : line.slice(0, eq).trim()
-    if (key === '' || /\s/.test(key)) throw new UserError(`input "${name}" has an invalid line "${line}": expected KEY=VALUE`)
+    if (key === '' || /\s/.test(key))
+      throw new UserError(`input "${name}" has an invalid line "${line}": expected KEY=VALUE`)
     result[key] = line.slice(eq + 1)
   }
   return result
@@ -198,12 +211,16 @@ function keyValues(name: string): Record<string, string> {
 function checkRepository(image: string): void {
   const lastSegment = image.slice(image.lastIndexOf('/') + 1)
   if (image.includes('@') || lastSegment.includes(':')) {
-    throw new UserError(`input "${INPUT.image}" must be a repository without tag or digest (got "${image}"): the tag is computed`)
+    throw new UserError(
+      `input "${INPUT.image}" must be a repository without tag or digest (got "${image}"): the tag is computed`
+    )
   }
   try {
     parseRepository(image)
   } catch (error) {
-    throw new UserError(`input "${INPUT.image}" is not a valid repository name (got "${image}"): ${reason(error)}`)
+    throw new UserError(
+      `input "${INPUT.image}" is not a valid repository name (got "${image}"): ${reason(error)}`
+    )
   }
 }
 
@@ -221,14 +238,22 @@ function parseSecrets(value: string): BuildSecret[] {
     const fields: Record<string, string> = {}
     for (const part of line.split(',')) {
       const eq = part.indexOf('=')
-      if (eq <= 0) throw new UserError(`input "${INPUT.secrets}" has an invalid line "${line}": expected id=NAME,env=VARIABLE or id=NAME,src=PATH`)
+      if (eq <= 0)
+        throw new UserError(
+          `input "${INPUT.secrets}" has an invalid line "${line}": expected id=NAME,env=VARIABLE or id=NAME,src=PATH`
+        )
       fields[part.slice(0, eq).trim()] = part.slice(eq + 1).trim()
     }
     const { id, env, src, ...rest } = fields
     const unknown = Object.keys(rest)
-    if (unknown.length > 0) throw new UserError(`input "${INPUT.secrets}" has an unknown field "${unknown[0]}" in "${line}": use id, env or src`)
+    if (unknown.length > 0)
+      throw new UserError(
+        `input "${INPUT.secrets}" has an unknown field "${unknown[0]}" in "${line}": use id, env or src`
+      )
     if (!id || (env === undefined) === (src === undefined)) {
-      throw new UserError(`input "${INPUT.secrets}" has an invalid line "${line}": expected id=NAME with exactly one of env=VARIABLE or src=PATH`)
+      throw new UserError(
+        `input "${INPUT.secrets}" has an invalid line "${line}": expected id=NAME with exactly one of env=VARIABLE or src=PATH`
+      )
     }
     secrets.push(env === undefined ? { id, src } : { id, env })
   }
@@ -249,7 +274,9 @@ function maskSecretValues(secrets: BuildSecret[], env: NodeJS.ProcessEnv): void 
       try {
         content = readFileSync(s.src, 'utf8')
       } catch {
-        throw new UserError(`input "${INPUT.secrets}": cannot read the file of secret "${s.id}" (src=${s.src})`)
+        throw new UserError(
+          `input "${INPUT.secrets}": cannot read the file of secret "${s.id}" (src=${s.src})`
+        )
       }
       if (content.trim() !== '') mask(content.trim())
     }

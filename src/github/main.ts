@@ -7,7 +7,12 @@ import { actionsLogger } from './logger.js'
 import type { RunContext } from './context.js'
 import type { Logger } from '../logger.js'
 
-type CommandRunner = (inputs: Inputs, ctx: RunContext, logger: Logger, env: NodeJS.ProcessEnv) => Promise<void>
+type CommandRunner = (
+  inputs: Inputs,
+  ctx: RunContext,
+  logger: Logger,
+  env: NodeJS.ProcessEnv
+) => Promise<void>
 
 const RUNNERS: Record<CommandName, CommandRunner> = {
   build: runBuildCommand
@@ -23,7 +28,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const inputs = getInputs(env)
     await RUNNERS[inputs.command](inputs, runContext(env), actionsLogger(), env)
   } catch (error) {
-    if (!(error instanceof UserError) && error instanceof Error && error.stack) core.debug(error.stack)
+    if (!(error instanceof UserError) && error instanceof Error && error.stack)
+      core.debug(error.stack)
     core.setFailed(oneLine(errorMessage(error)))
   }
 }

@@ -22,17 +22,29 @@ export interface StatusReport {
  * A 403 (read-only token on fork pull requests, missing permission) is a
  * warning: the job summary still has the result (R-GHA-3).
  */
-export async function reportStatus(report: StatusReport, ctx: RunContext, logger: Logger): Promise<void> {
+export async function reportStatus(
+  report: StatusReport,
+  ctx: RunContext,
+  logger: Logger
+): Promise<void> {
   const { owner, repo } = ownerAndRepo(ctx)
   if (!ctx.sha) throw new UserError('status-check needs GITHUB_SHA: the commit to report on')
   const name = `image-mirror/${report.image}`
-  const title = truncate(`${report.result.cacheHit ? 'reused' : 'built'} ${report.result.tag}`, MAX_DESCRIPTION)
+  const title = truncate(
+    `${report.result.cacheHit ? 'reused' : 'built'} ${report.result.tag}`,
+    MAX_DESCRIPTION
+  )
   const base = `${ctx.apiUrl}/repos/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}`
   const request =
     report.kind === 'status'
       ? {
           url: `${base}/statuses/${ctx.sha}`,
-          body: { state: 'success', context: name, description: title, ...(ctx.runUrl ? { target_url: ctx.runUrl } : {}) },
+          body: {
+            state: 'success',
+            context: name,
+            description: title,
+            ...(ctx.runUrl ? { target_url: ctx.runUrl } : {})
+          },
           permission: 'statuses: write'
         }
       : {
@@ -64,7 +76,9 @@ export async function reportStatus(report: StatusReport, ctx: RunContext, logger
       signal: AbortSignal.timeout(TIMEOUT_MS)
     })
   } catch (error) {
-    throw new UserError(`status-check: cannot reach ${ctx.apiUrl} to create the ${what}: ${errorMessage(error)}`)
+    throw new UserError(
+      `status-check: cannot reach ${ctx.apiUrl} to create the ${what}: ${errorMessage(error)}`
+    )
   }
   if (response.ok) {
     logger.info(`${what} ${name}: ${title} on ${ctx.sha}`)
@@ -82,7 +96,9 @@ export async function reportStatus(report: StatusReport, ctx: RunContext, logger
 }
 
 function checkSummary(result: BuildResult): string {
-  const outcome = result.cacheHit ? 'The registry already had this image: nothing was built.' : 'The image was built and pushed.'
+  const outcome = result.cacheHit
+    ? 'The registry already had this image: nothing was built.'
+    : 'The image was built and pushed.'
   return [outcome, '', `- image: \`${result.image}\``, `- digest: \`${result.digest}\``].join('\n')
 }
 
@@ -93,8 +109,13 @@ function truncate(value: string, max: number): string {
 /** GitHub's error message (`{"message": …}`), one line, without echoing anything we sent. */
 async function apiMessage(response: Response): Promise<string> {
   try {
-    const body = (await response.json()) as { message?: unknown; errors?: Array<{ message?: unknown }> }
-    const parts = [body.message, ...(body.errors ?? []).map((e) => e.message)].filter((m) => typeof m === 'string')
+    const body = (await response.json()) as {
+      message?: unknown
+      errors?: Array<{ message?: unknown }>
+    }
+    const parts = [body.message, ...(body.errors ?? []).map((e) => e.message)].filter(
+      (m) => typeof m === 'string'
+    )
     return parts.join(': ').replace(/\s+/g, ' ').slice(0, 300) || response.statusText
   } catch {
     return response.statusText

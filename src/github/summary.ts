@@ -10,16 +10,28 @@ export async function writeBuildSummary(result: BuildResult): Promise<void> {
     ['Image', code(result.image)],
     ['Tag', code(result.tag)],
     ['Digest', code(result.digest)],
-    ['Result', result.cacheHit ? 'reused: the registry already had this image, nothing was built' : 'built and pushed']
+    [
+      'Result',
+      result.cacheHit
+        ? 'reused: the registry already had this image, nothing was built'
+        : 'built and pushed'
+    ]
   ]
   if (result.buildSeconds !== undefined) {
-    rows.push([result.cacheHit ? 'Build time saved' : 'Build time', formatDuration(result.buildSeconds)])
+    rows.push([
+      result.cacheHit ? 'Build time saved' : 'Build time',
+      formatDuration(result.buildSeconds)
+    ])
   }
   if (result.extraTags.length > 0) rows.push(['Extra tags', result.extraTags.map(code).join(' ')])
-  if (result.builder !== undefined && !result.cacheHit) rows.push(['Builder', escape(result.builder)])
+  if (result.builder !== undefined && !result.cacheHit)
+    rows.push(['Builder', escape(result.builder)])
 
   await core.summary
-    .addHeading(`image-mirror build: ${result.cacheHit ? 'reused' : 'built'} ${escape(result.tag)}`, 3)
+    .addHeading(
+      `image-mirror build: ${result.cacheHit ? 'reused' : 'built'} ${escape(result.tag)}`,
+      3
+    )
     .addTable([
       [
         { data: 'Field', header: true },
@@ -47,5 +59,9 @@ function code(value: string): string {
 // The summary is HTML: references cannot hold markup, but builder names and
 // tags are still escaped so that nothing a user passes is rendered.
 function escape(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+  return value
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
 }

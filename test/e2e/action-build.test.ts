@@ -3,7 +3,14 @@
 // commands, a real registry, buildah as builder, and a local stand-in for the
 // GitHub REST API (GITHUB_API_URL points at it).
 import assert from 'node:assert/strict'
-import { appendFileSync, chmodSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import {
+  appendFileSync,
+  chmodSync,
+  cpSync,
+  mkdtempSync,
+  readFileSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
@@ -59,7 +66,11 @@ describe('action: build', () => {
   after(() => api.close())
 
   /** Runs the action in `dir` with the defaults these tests share. */
-  function build(dir: string, inputs: Record<string, string> = {}, env: Record<string, string> = {}): Promise<ActionRun> {
+  function build(
+    dir: string,
+    inputs: Record<string, string> = {},
+    env: Record<string, string> = {}
+  ): Promise<ActionRun> {
     return runAction({
       cwd: dir,
       inputs: { image: REPOSITORY, builder: 'buildah', insecure: 'true', ...inputs },
@@ -79,7 +90,10 @@ describe('action: build', () => {
 
   function assertSucceeded(run: ActionRun): void {
     assert.equal(run.exitCode, 0, `action failed:\n${run.stdout}\n${run.stderr}`)
-    assert.deepEqual(run.annotations.filter((a) => a.level === 'error'), [])
+    assert.deepEqual(
+      run.annotations.filter((a) => a.level === 'error'),
+      []
+    )
   }
 
   test('the first run builds and pushes the image and sets every output', async () => {
@@ -90,7 +104,11 @@ describe('action: build', () => {
     assert.match(first.outputs.tag ?? '', /^[A-Za-z0-9_.-]*[0-9a-f]{32,}$/)
     assert.equal(first.outputs.image, `${REPOSITORY}:${first.outputs.tag}`)
     assert.match(first.outputs.digest ?? '', /^sha256:[0-9a-f]{64}$/)
-    assert.equal(await skopeoDigest(first.outputs.image as string, plain), first.outputs.digest, 'the registry holds the reported digest')
+    assert.equal(
+      await skopeoDigest(first.outputs.image as string, plain),
+      first.outputs.digest,
+      'the registry holds the reported digest'
+    )
     assert.ok(spy.calls().length > 0, 'buildah ran')
     assert.match(first.summary, new RegExp(first.outputs.tag as string))
     assert.match(first.summary, /built/)
@@ -107,7 +125,11 @@ describe('action: build', () => {
     assert.deepEqual(spy.calls(), [], 'buildah did not run')
     assert.match(run.summary, new RegExp(first.outputs.tag as string))
     assert.match(run.summary, /reused/)
-    assert.match(run.summary, /Build time saved<\/td><td>\d+(\.\d)? s/, 'the summary says how much build time the hit saved')
+    assert.match(
+      run.summary,
+      /Build time saved<\/td><td>\d+(\.\d)? s/,
+      'the summary says how much build time the hit saved'
+    )
   })
 
   test('an edit to a file .dockerignore excludes is still a hit', async () => {
@@ -150,8 +172,15 @@ describe('action: build', () => {
         description: `reused ${first.outputs.tag}`,
         target_url: 'https://github.test/acme/app/actions/runs/42'
       })
-      assert.equal(run.stdout.split('\n')[0], `::add-mask::${TOKEN}`, 'the token is masked before anything else is printed')
-      assert.ok(!run.stdout.replace(`::add-mask::${TOKEN}`, '').includes(TOKEN), 'token not in stdout')
+      assert.equal(
+        run.stdout.split('\n')[0],
+        `::add-mask::${TOKEN}`,
+        'the token is masked before anything else is printed'
+      )
+      assert.ok(
+        !run.stdout.replace(`::add-mask::${TOKEN}`, '').includes(TOKEN),
+        'token not in stdout'
+      )
       assert.ok(!run.stderr.includes(TOKEN), 'token not in stderr')
       assert.ok(!run.summary.includes(TOKEN), 'token not in the summary')
     })
@@ -161,7 +190,11 @@ describe('action: build', () => {
       const event = join(mkdtempSync(join(tmpdir(), 'im-action-event-')), 'event.json')
       writeFileSync(event, JSON.stringify({ pull_request: { number: 7, head: { sha: head } } }))
       api.requests.length = 0
-      const run = await build(ws, { 'status-check': 'status' }, { GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: event })
+      const run = await build(
+        ws,
+        { 'status-check': 'status' },
+        { GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: event }
+      )
       assertSucceeded(run)
       assert.equal(api.requests[0]?.path, `/repos/acme/app/statuses/${head}`)
     })
@@ -208,18 +241,72 @@ describe('action: build', () => {
   })
 
   describe('bad inputs fail with one error that names the input', () => {
-    const cases: Array<{ name: string; inputs: Record<string, string>; input: string; value?: string }> = [
-      { name: 'status-check outside none|status|check', inputs: { 'status-check': 'maybe' }, input: 'status-check', value: 'maybe' },
+    const cases: Array<{
+      name: string
+      inputs: Record<string, string>
+      input: string
+      value?: string
+    }> = [
+      {
+        name: 'status-check outside none|status|check',
+        inputs: { 'status-check': 'maybe' },
+        input: 'status-check',
+        value: 'maybe'
+      },
       { name: 'missing image', inputs: { image: '' }, input: 'image' },
-      { name: 'image with a tag', inputs: { image: `${REPOSITORY}:v1` }, input: 'image', value: `${REPOSITORY}:v1` },
-      { name: 'unknown command', inputs: { command: 'promote' }, input: 'command', value: 'promote' },
-      { name: 'builder not supported', inputs: { builder: 'kaniko' }, input: 'builder', value: 'kaniko' },
-      { name: 'insecure not a boolean', inputs: { insecure: 'yes' }, input: 'insecure', value: 'yes' },
-      { name: 'platform without architecture', inputs: { platforms: 'linux/amd64,linux' }, input: 'platforms', value: 'linux' },
-      { name: 'build arg without =', inputs: { 'build-args': 'GREETING=hi\nNOVALUE' }, input: 'build-args', value: 'NOVALUE' },
-      { name: 'invalid extra tag', inputs: { tags: 'latest,bad tag!' }, input: 'tags', value: 'bad tag!' },
-      { name: 'secret with neither env nor src', inputs: { secrets: 'id=npm' }, input: 'secrets', value: 'id=npm' },
-      { name: 'password without username', inputs: { 'registry-password': 'pw-123456' }, input: 'registry-username' }
+      {
+        name: 'image with a tag',
+        inputs: { image: `${REPOSITORY}:v1` },
+        input: 'image',
+        value: `${REPOSITORY}:v1`
+      },
+      {
+        name: 'unknown command',
+        inputs: { command: 'promote' },
+        input: 'command',
+        value: 'promote'
+      },
+      {
+        name: 'builder not supported',
+        inputs: { builder: 'kaniko' },
+        input: 'builder',
+        value: 'kaniko'
+      },
+      {
+        name: 'insecure not a boolean',
+        inputs: { insecure: 'yes' },
+        input: 'insecure',
+        value: 'yes'
+      },
+      {
+        name: 'platform without architecture',
+        inputs: { platforms: 'linux/amd64,linux' },
+        input: 'platforms',
+        value: 'linux'
+      },
+      {
+        name: 'build arg without =',
+        inputs: { 'build-args': 'GREETING=hi\nNOVALUE' },
+        input: 'build-args',
+        value: 'NOVALUE'
+      },
+      {
+        name: 'invalid extra tag',
+        inputs: { tags: 'latest,bad tag!' },
+        input: 'tags',
+        value: 'bad tag!'
+      },
+      {
+        name: 'secret with neither env nor src',
+        inputs: { secrets: 'id=npm' },
+        input: 'secrets',
+        value: 'id=npm'
+      },
+      {
+        name: 'password without username',
+        inputs: { 'registry-password': 'pw-123456' },
+        input: 'registry-username'
+      }
     ]
     for (const tc of cases) {
       test(tc.name, async () => {
@@ -230,7 +317,8 @@ describe('action: build', () => {
         assert.equal(errors.length, 1, run.stdout)
         assert.equal(run.stdout.split('\n').filter((l) => l.startsWith('::error')).length, 1)
         assert.ok(errors[0]?.message.includes(`"${tc.input}"`), errors[0]?.message)
-        if (tc.value !== undefined) assert.ok(errors[0]?.message.includes(tc.value), errors[0]?.message)
+        if (tc.value !== undefined)
+          assert.ok(errors[0]?.message.includes(tc.value), errors[0]?.message)
         assert.ok(!errors[0]?.message.includes('\n'))
         assert.deepEqual(run.outputs, {})
         assert.deepEqual(spy.calls(), [])
@@ -243,7 +331,11 @@ describe('action: build', () => {
     })
 
     test('status-check without a token says so before building', async () => {
-      const run = await build(ws, { 'status-check': 'status', 'github-token': '' }, { GITHUB_TOKEN: '' })
+      const run = await build(
+        ws,
+        { 'status-check': 'status', 'github-token': '' },
+        { GITHUB_TOKEN: '' }
+      )
       assert.equal(run.exitCode, 1)
       assert.match(run.annotations[0]?.message ?? '', /"github-token" is empty/)
     })

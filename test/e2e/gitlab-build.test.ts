@@ -4,7 +4,17 @@
 // later job reads the dotenv report, as pipelines do.
 import assert from 'node:assert/strict'
 import { execFile } from 'node:child_process'
-import { appendFileSync, chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs'
+import {
+  appendFileSync,
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { before, describe, test } from 'node:test'
@@ -34,10 +44,14 @@ interface Project {
  * templates/ (a copy of gitlab/templates) with `inputs`, plus a `report` job
  * that needs the build job and writes what the dotenv report gave it.
  */
-function project(inputs: Record<string, unknown>, files: { app?: boolean } = { app: true }): Project {
+function project(
+  inputs: Record<string, unknown>,
+  files: { app?: boolean } = { app: true }
+): Project {
   const dir = mkdtempSync(join(tmpdir(), 'im-gitlab-build-'))
   cpSync(join(REPO_ROOT, 'gitlab/templates'), join(dir, 'templates'), { recursive: true })
-  if (files.app) cpSync(join(REPO_ROOT, 'test/fixtures/action-app'), join(dir, 'app'), { recursive: true })
+  if (files.app)
+    cpSync(join(REPO_ROOT, 'test/fixtures/action-app'), join(dir, 'app'), { recursive: true })
   const resultFile = join(mkdtempSync(join(tmpdir(), 'im-gitlab-result-')), 'result.env')
   const pipeline = {
     stages: ['build', 'test'],
@@ -46,7 +60,9 @@ function project(inputs: Record<string, unknown>, files: { app?: boolean } = { a
       stage: 'test',
       needs: [JOB],
       variables: { RESULT_FILE: resultFile },
-      script: [`printf 'IMAGE=%s\\nDIGEST=%s\\nTAG=%s\\nCACHE_HIT=%s\\n' "$IMAGE" "$DIGEST" "$TAG" "$CACHE_HIT" > "$RESULT_FILE"`]
+      script: [
+        `printf 'IMAGE=%s\\nDIGEST=%s\\nTAG=%s\\nCACHE_HIT=%s\\n' "$IMAGE" "$DIGEST" "$TAG" "$CACHE_HIT" > "$RESULT_FILE"`
+      ]
     }
   }
   writeFileSync(join(dir, '.gitlab-ci.yml'), stringify(pipeline))
@@ -56,7 +72,9 @@ function project(inputs: Record<string, unknown>, files: { app?: boolean } = { a
 
 function git(dir: string, args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile('git', args, { cwd: dir }, (err, stdout, stderr) => (err ? reject(new Error(`git ${args.join(' ')}: ${stderr}`)) : resolve(stdout)))
+    execFile('git', args, { cwd: dir }, (err, stdout, stderr) =>
+      err ? reject(new Error(`git ${args.join(' ')}: ${stderr}`)) : resolve(stdout)
+    )
   })
 }
 
@@ -67,7 +85,17 @@ async function commit(dir: string): Promise<void> {
     await git(dir, ['remote', 'add', 'origin', 'https://gitlab.test/acme/app.git'])
   }
   await git(dir, ['add', '-A'])
-  await git(dir, ['-c', 'user.name=test', '-c', 'user.email=test@example.com', 'commit', '-q', '--allow-empty', '-m', 'change'])
+  await git(dir, [
+    '-c',
+    'user.name=test',
+    '-c',
+    'user.email=test@example.com',
+    'commit',
+    '-q',
+    '--allow-empty',
+    '-m',
+    'change'
+  ])
   await git(dir, ['update-ref', 'refs/remotes/origin/main', 'HEAD'])
   await git(dir, ['symbolic-ref', 'refs/remotes/origin/HEAD', 'refs/remotes/origin/main'])
 }
@@ -76,7 +104,10 @@ async function commit(dir: string): Promise<void> {
 function cliDir(script?: string): string {
   const bin = mkdtempSync(join(tmpdir(), 'im-gitlab-bin-'))
   const path = join(bin, 'image-mirror')
-  writeFileSync(path, script ?? `#!/bin/sh\nexec '${NODE}' '${join(REPO_ROOT, 'bin/image-mirror.js')}' "$@"\n`)
+  writeFileSync(
+    path,
+    script ?? `#!/bin/sh\nexec '${NODE}' '${join(REPO_ROOT, 'bin/image-mirror.js')}' "$@"\n`
+  )
   chmodSync(path, 0o755)
   return bin
 }
@@ -92,17 +123,36 @@ interface PipelineRun {
  * registry checks out of each run.
  */
 function resolveGitlabCiLocal(): Promise<string> {
-  const args = ['exec', '--yes', '--package', GITLAB_CI_LOCAL, '--', 'sh', '-c', 'command -v gitlab-ci-local']
+  const args = [
+    'exec',
+    '--yes',
+    '--package',
+    GITLAB_CI_LOCAL,
+    '--',
+    'sh',
+    '-c',
+    'command -v gitlab-ci-local'
+  ]
   return new Promise((resolve, reject) => {
-    execFile('npm', args, { env: { ...process.env, PATH: `${NODE_BIN}:${process.env.PATH}` } }, (err, stdout, stderr) => {
-      if (err) reject(new Error(`cannot install ${GITLAB_CI_LOCAL}: ${stderr}`))
-      else resolve(realpathSync(stdout.trim()))
-    })
+    execFile(
+      'npm',
+      args,
+      { env: { ...process.env, PATH: `${NODE_BIN}:${process.env.PATH}` } },
+      (err, stdout, stderr) => {
+        if (err) reject(new Error(`cannot install ${GITLAB_CI_LOCAL}: ${stderr}`))
+        else resolve(realpathSync(stdout.trim()))
+      }
+    )
   })
 }
 
 /** Runs the whole pipeline on the host shell (the component job has `image:`, hence --force-shell-executor). */
-function runPipeline(script: string, dir: string, bin: string, variables: Record<string, string> = {}): Promise<PipelineRun> {
+function runPipeline(
+  script: string,
+  dir: string,
+  bin: string,
+  variables: Record<string, string> = {}
+): Promise<PipelineRun> {
   const args = [script, '--force-shell-executor', '--shell-executor-no-image']
   for (const [k, v] of Object.entries(variables)) args.push('--variable', `${k}=${v}`)
   return new Promise((resolve) => {
@@ -121,7 +171,8 @@ function runPipeline(script: string, dir: string, bin: string, variables: Record
         maxBuffer: 64 * 1024 * 1024,
         timeout: 300_000
       },
-      (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, output: stdout + stderr })
+      (err, stdout, stderr) =>
+        resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, output: stdout + stderr })
     )
   })
 }
@@ -138,7 +189,13 @@ function readDotenv(file: string): Record<string, string> {
 describe('gitlab component: build', () => {
   const cli = cliDir()
   const repository = `${plain.host}/gitlab-build/app`
-  const inputs = { image: repository, context: 'app', builder: 'buildah', insecure: true, tags: ['latest'] }
+  const inputs = {
+    image: repository,
+    context: 'app',
+    builder: 'buildah',
+    insecure: true,
+    tags: ['latest']
+  }
   let firstResult: Record<string, string>
   let proj: Project
   let gcl: string
@@ -158,7 +215,11 @@ describe('gitlab component: build', () => {
     assert.equal(firstResult.IMAGE, `${repository}:${firstResult.TAG}`)
     assert.match(firstResult.DIGEST ?? '', /^sha256:[0-9a-f]{64}$/)
     assert.equal(await skopeoDigest(firstResult.IMAGE as string, plain), firstResult.DIGEST)
-    assert.equal(await skopeoDigest(`${repository}:latest`, plain), firstResult.DIGEST, 'the extra tag points at the image')
+    assert.equal(
+      await skopeoDigest(`${repository}:latest`, plain),
+      firstResult.DIGEST,
+      'the extra tag points at the image'
+    )
   })
 
   test('a second pipeline on unchanged inputs is a cache hit with the same image', async () => {
@@ -210,7 +271,13 @@ describe('gitlab component: build', () => {
         image: repository,
         context: evil.quote,
         dockerfile: evil.single,
-        build_args: [`A=${evil.quote}`, `B=${evil.subst}`, `C=${evil.backtick}`, `D=${evil.glob}`, 'E=two  spaces'],
+        build_args: [
+          `A=${evil.quote}`,
+          `B=${evil.subst}`,
+          `C=${evil.backtick}`,
+          `D=${evil.glob}`,
+          'E=two  spaces'
+        ],
         platforms: [evil.subst],
         tags: [evil.backtick, evil.glob],
         tag_prefix: evil.subst,
@@ -225,36 +292,68 @@ describe('gitlab component: build', () => {
     const argv = JSON.parse(readFileSync(argvFile, 'utf8')) as string[]
     assert.deepEqual(argv, [
       'build',
-      '--image', repository,
-      '--context', evil.quote,
-      '--builder', 'buildah',
-      '--dotenv', 'build.env',
-      '--dockerfile', evil.single,
-      '--prefix', evil.subst,
-      '--build-arg', `A=${evil.quote}`,
-      '--build-arg', `B=${evil.subst}`,
-      '--build-arg', `C=${evil.backtick}`,
-      '--build-arg', `D=${evil.glob}`,
-      '--build-arg', 'E=two  spaces',
-      '--platform', evil.subst,
-      '--tag', evil.backtick,
-      '--tag', evil.glob,
-      evil.single, '--label', 'k=v w'
+      '--image',
+      repository,
+      '--context',
+      evil.quote,
+      '--builder',
+      'buildah',
+      '--dotenv',
+      'build.env',
+      '--dockerfile',
+      evil.single,
+      '--prefix',
+      evil.subst,
+      '--build-arg',
+      `A=${evil.quote}`,
+      '--build-arg',
+      `B=${evil.subst}`,
+      '--build-arg',
+      `C=${evil.backtick}`,
+      '--build-arg',
+      `D=${evil.glob}`,
+      '--build-arg',
+      'E=two  spaces',
+      '--platform',
+      evil.subst,
+      '--tag',
+      evil.backtick,
+      '--tag',
+      evil.glob,
+      evil.single,
+      '--label',
+      'k=v w'
     ])
   })
 
   test('invalid inputs stop the pipeline before any job runs', async () => {
     const cases = [
-      { inputs: { ...inputs, builder: 'kaniko' }, message: /`builder` input: `kaniko` cannot be used/ },
-      { inputs: { ...inputs, insecure: 'maybe' }, message: /`insecure` input: provided value is not a boolean/ },
-      { inputs: { ...inputs, tags: 'latest' }, message: /`tags` input: provided value is not a array/ },
-      { inputs: { ...inputs, target: 'x; rm -rf /' }, message: /`target` input: .* does not match required regex/ }
+      {
+        inputs: { ...inputs, builder: 'kaniko' },
+        message: /`builder` input: `kaniko` cannot be used/
+      },
+      {
+        inputs: { ...inputs, insecure: 'maybe' },
+        message: /`insecure` input: provided value is not a boolean/
+      },
+      {
+        inputs: { ...inputs, tags: 'latest' },
+        message: /`tags` input: provided value is not a array/
+      },
+      {
+        inputs: { ...inputs, target: 'x; rm -rf /' },
+        message: /`target` input: .* does not match required regex/
+      }
     ]
     for (const tc of cases) {
       const p = project(tc.inputs, { app: false })
       mkdirSync(join(p.dir, 'app'))
       await commit(p.dir)
-      const run = await runPipeline(gcl, p.dir, cliDir('#!/bin/sh\necho image-mirror must not run; exit 3\n'))
+      const run = await runPipeline(
+        gcl,
+        p.dir,
+        cliDir('#!/bin/sh\necho image-mirror must not run; exit 3\n')
+      )
       assert.notEqual(run.code, 0)
       assert.match(run.output, tc.message)
       assert.ok(!run.output.includes('image-mirror must not run'))

@@ -45,19 +45,39 @@ export async function startFakeGitHubApi(): Promise<FakeGitHubApi> {
       const path = (req.url ?? '/').split('?')[0] as string
       requests.push({ method: req.method ?? '', path, headers: req.headers, body })
       const send = (status: number, payload: unknown) => {
-        res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'x-github-api-version-selected': '2022-11-28' })
+        res.writeHead(status, {
+          'content-type': 'application/json; charset=utf-8',
+          'x-github-api-version-selected': '2022-11-28'
+        })
         res.end(JSON.stringify(payload))
       }
 
       const status = /^\/repos\/([^/]+)\/([^/]+)\/statuses\/([0-9a-f]{40})$/.exec(path)
       const checkRun = /^\/repos\/([^/]+)\/([^/]+)\/check-runs$/.exec(path)
-      if (req.method !== 'POST' || (!status && !checkRun)) return send(404, { message: 'Not Found', documentation_url: DOCS, status: '404' })
+      if (req.method !== 'POST' || (!status && !checkRun))
+        return send(404, { message: 'Not Found', documentation_url: DOCS, status: '404' })
       if (!/^(Bearer|token) \S+$/.test(req.headers.authorization ?? '')) {
-        return send(401, { message: 'Requires authentication', documentation_url: DOCS, status: '401' })
+        return send(401, {
+          message: 'Requires authentication',
+          documentation_url: DOCS,
+          status: '401'
+        })
       }
-      const docs = status ? `${DOCS}/commits/statuses#create-a-commit-status` : `${DOCS}/checks/runs#create-a-check-run`
-      if (forbidden) return send(403, { message: 'Resource not accessible by integration', documentation_url: docs, status: '403' })
-      if (typeof body !== 'object' || body === null) return send(400, { message: 'Problems parsing JSON', documentation_url: docs, status: '400' })
+      const docs = status
+        ? `${DOCS}/commits/statuses#create-a-commit-status`
+        : `${DOCS}/checks/runs#create-a-check-run`
+      if (forbidden)
+        return send(403, {
+          message: 'Resource not accessible by integration',
+          documentation_url: docs,
+          status: '403'
+        })
+      if (typeof body !== 'object' || body === null)
+        return send(400, {
+          message: 'Problems parsing JSON',
+          documentation_url: docs,
+          status: '400'
+        })
       const b = body as Record<string, unknown>
       const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z')
       const id = nextId++
@@ -65,8 +85,14 @@ export async function startFakeGitHubApi(): Promise<FakeGitHubApi> {
       if (status) {
         const [, owner, repo, sha] = status as unknown as [string, string, string, string]
         const invalid = (field: string, message: string) =>
-          send(422, { message: 'Validation Failed', errors: [{ resource: 'Status', code: 'custom', field, message }], documentation_url: docs, status: '422' })
-        if (!STATES.includes(b.state as string)) return invalid('state', `state is not included in the list`)
+          send(422, {
+            message: 'Validation Failed',
+            errors: [{ resource: 'Status', code: 'custom', field, message }],
+            documentation_url: docs,
+            status: '422'
+          })
+        if (!STATES.includes(b.state as string))
+          return invalid('state', `state is not included in the list`)
         if (typeof b.description === 'string' && b.description.length > 140) {
           return invalid('description', 'description is too long (maximum is 140 characters)')
         }
@@ -88,7 +114,11 @@ export async function startFakeGitHubApi(): Promise<FakeGitHubApi> {
       const [, owner, repo] = checkRun as unknown as [string, string, string]
       const missing = ['name', 'head_sha'].find((k) => typeof b[k] !== 'string' || b[k] === '')
       if (missing) {
-        return send(422, { message: `Invalid request.\n\n"${missing}" wasn't supplied.`, documentation_url: docs, status: '422' })
+        return send(422, {
+          message: `Invalid request.\n\n"${missing}" wasn't supplied.`,
+          documentation_url: docs,
+          status: '422'
+        })
       }
       const output = (b.output ?? {}) as Record<string, unknown>
       return send(201, {

@@ -75,7 +75,8 @@ export async function runAction(options: RunActionOptions = {}): Promise<ActionR
     if (spec.default !== undefined) inputs[name] = evaluateDefault(String(spec.default), extra)
   }
   for (const [name, value] of Object.entries(options.inputs ?? {})) {
-    if (!(name in (action.inputs ?? {}))) throw new Error(`runner: action.yml declares no input "${name}"`)
+    if (!(name in (action.inputs ?? {})))
+      throw new Error(`runner: action.yml declares no input "${name}"`)
     inputs[name] = value
   }
 
@@ -99,7 +100,11 @@ export async function runAction(options: RunActionOptions = {}): Promise<ActionR
   const state = parseFileCommands(readFileSync(files.GITHUB_STATE, 'utf8'))
   if (action.runs.post) {
     const stateEnv = Object.fromEntries(Object.entries(state).map(([k, v]) => [`STATE_${k}`, v]))
-    const post = await spawnNode(join(REPO_ROOT, action.runs.post), { ...env, ...stateEnv }, options)
+    const post = await spawnNode(
+      join(REPO_ROOT, action.runs.post),
+      { ...env, ...stateEnv },
+      options
+    )
     stdout += post.stdout
     stderr += post.stderr
     if (exitCode === 0) exitCode = post.exitCode
@@ -127,19 +132,25 @@ function evaluateDefault(value: string, env: Record<string, string | undefined>)
 }
 
 function spawnNode(script: string, env: Record<string, string>, options: RunActionOptions) {
-  return new Promise<{ exitCode: number; stdout: string; stderr: string }>((resolvePromise, reject) => {
-    const child = spawn(NODE, [script], { cwd: options.cwd ?? process.cwd(), env, stdio: ['ignore', 'pipe', 'pipe'] })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d))
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d))
-    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 300_000)
-    child.on('error', reject)
-    child.on('close', (code, signal) => {
-      clearTimeout(timer)
-      resolvePromise({ exitCode: code ?? (signal ? 128 : 1), stdout, stderr })
-    })
-  })
+  return new Promise<{ exitCode: number; stdout: string; stderr: string }>(
+    (resolvePromise, reject) => {
+      const child = spawn(NODE, [script], {
+        cwd: options.cwd ?? process.cwd(),
+        env,
+        stdio: ['ignore', 'pipe', 'pipe']
+      })
+      let stdout = ''
+      let stderr = ''
+      child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d))
+      child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d))
+      const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 300_000)
+      child.on('error', reject)
+      child.on('close', (code, signal) => {
+        clearTimeout(timer)
+        resolvePromise({ exitCode: code ?? (signal ? 128 : 1), stdout, stderr })
+      })
+    }
+  )
 }
 
 /**
@@ -172,7 +183,11 @@ export function parseAnnotations(stdout: string): Annotation[] {
   const annotations: Annotation[] = []
   for (const line of stdout.split(/\r?\n/)) {
     const m = /^::(error|warning|notice)(?: [^:]*)?::(.*)$/.exec(line)
-    if (m) annotations.push({ level: m[1] as Annotation['level'], message: unescapeData(m[2] as string) })
+    if (m)
+      annotations.push({
+        level: m[1] as Annotation['level'],
+        message: unescapeData(m[2] as string)
+      })
   }
   return annotations
 }
