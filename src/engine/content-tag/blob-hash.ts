@@ -4,7 +4,6 @@
 import * as crypto from 'node:crypto'
 import * as fs from 'node:fs'
 import { availableParallelism } from 'node:os'
-import { Worker } from 'node:worker_threads'
 import { UserError } from '../../errors.js'
 
 /** What a path on disk holds, as the tag sees it. */
@@ -132,6 +131,8 @@ async function describeOnWorkers(paths: string[], threads: number): Promise<RawD
     batches.push({ id: batches.length, start, paths: paths.slice(start, start + BATCH) })
   }
   let next = 0
+  // Loaded on demand: most tags (the git fast path) never start a thread.
+  const { Worker } = await import('node:worker_threads')
   const workers = Array.from({ length: Math.min(threads, batches.length) }, () => new Worker(WORKER_SOURCE, { eval: true }))
   try {
     await Promise.all(

@@ -1,4 +1,4 @@
-// The canonical v1 encoding (spec §6): a sequence of netstrings, so no value
+// The canonical v1 encoding (spec §6): sequences of netstrings, so no value
 // can be confused with another whatever bytes it holds. Changing anything here
 // changes every tag: it needs a new scheme version, not an edit.
 import { createHash } from 'node:crypto'
@@ -32,29 +32,40 @@ export function compareBytes(a: string, b: string): number {
 /** Sorts file inputs by path in byte order (paths are unique); git's listing usually arrives sorted. */
 export function sortFiles(files: FileInput[]): FileInput[] {
   for (let i = 1; i < files.length; i++) {
-    if (compareBytes(files[i - 1]!.path, files[i]!.path) > 0) return files.sort((a, b) => compareBytes(a.path, b.path))
+    // The native comparison (UTF-16 order) agrees with byte order unless both sides hold surrogates.
+    const a = files[i - 1]!.path
+    const b = files[i]!.path
+    if (a > b && compareBytes(a, b) > 0) return files.sort((x, y) => compareBytes(x.path, y.path))
   }
   return files
 }
 
+// Netstrings of the values every file entry repeats.
+const MODE_NETSTRINGS: Record<string, string> = { '100644': '6:100644,', '100755': '6:100755,', '120000': '6:120000,' }
+
 /**
- * The `label` files section as string chunks (hashing chunks avoids building
- * one multi-megabyte string for large contexts). Joined, they are the bytes of
- * spec §6; the `files` section's SHA-256 is the context digest.
+ * A file list section (spec §6.2) as string chunks, hashed in order: building
+ * one multi-megabyte string for a large context costs more than the hashing.
  */
 export function encodeFiles(label: string, files: FileInput[]): string[] {
   const chunks: string[] = []
   let s = netstring(label) + netstring(String(files.length))
-  let i = 0
-  for (const f of files) {
-    s += netstring(f.path) + netstring(f.mode) + netstring(f.digest)
-    if (++i % 512 === 0) {
+  for (let i = 0; i < files.length; i++) {
+    const f = files[i]!
+    const digest = f.digest.length === 40 ? '40:' + f.digest + ',' : netstring(f.digest)
+    s += netstring(f.path) + (MODE_NETSTRINGS[f.mode] ?? netstring(f.mode)) + digest
+    if ((i & 511) === 511) {
       chunks.push(s)
       s = ''
     }
   }
   chunks.push(s)
   return chunks
+}
+
+/** The context digest: SHA-256 (hex) of the `files` section (spec §6.2). */
+export function contextDigestOf(files: FileInput[]): string {
+  return sha256Parts(encodeFiles('files', files))
 }
 
 function encodeMap(label: string, map: Record<string, string>): string {
@@ -66,28 +77,30 @@ function encodeOptional(label: string, value: string | undefined): string {
   return netstring(label) + (value === undefined ? netstring('0') : netstring('1') + netstring(value))
 }
 
-/** The canonical encoding of a v1 input set (spec §6) as string parts, to be hashed as UTF-8 in order. */
-export function encodeInputParts(inputs: Omit<ContentTagInputs, 'contextDigest'>, filesSection?: string[]): string[] {
-  return [
+/**
+ * The canonical encoding of a v1 input set (spec §6.1). The context's files
+ * enter through their section's digest, so this record stays small whatever
+ * the context holds; its SHA-256 is the tag's digest.
+ */
+export function encodeInputs(inputs: ContentTagInputs): string {
+  return (
     netstring('image-mirror content-tag') +
-      netstring(inputs.version) +
-      netstring('dockerfile') +
-      netstring(inputs.dockerfile.path) +
-      netstring(inputs.dockerfile.digest),
-    ...(filesSection ?? encodeFiles('files', inputs.files)),
-    encodeMap('build-args', inputs.buildArgs),
-    encodeOptional('target', inputs.target),
-    netstring('platforms') + netstring(String(inputs.platforms.length)) + inputs.platforms.map(netstring).join(''),
-    ...encodeFiles('extra-files', inputs.extra.files),
-    encodeMap('extra-values', inputs.extra.values),
-    encodeOptional('commit', inputs.commit),
+    netstring(inputs.version) +
+    netstring('dockerfile') +
+    netstring(inputs.dockerfile.path) +
+    netstring(inputs.dockerfile.digest) +
+    netstring('context') +
+    netstring(inputs.contextDigest) +
+    encodeMap('build-args', inputs.buildArgs) +
+    encodeOptional('target', inputs.target) +
+    netstring('platforms') +
+    netstring(String(inputs.platforms.length)) +
+    inputs.platforms.map(netstring).join('') +
+    encodeFiles('extra-files', inputs.extra.files).join('') +
+    encodeMap('extra-values', inputs.extra.values) +
+    encodeOptional('commit', inputs.commit) +
     encodeOptional('repo-path', inputs.repoPath)
-  ]
-}
-
-/** The complete canonical encoding as one string (for tests and the spec's test vector). */
-export function encodeInputs(inputs: Omit<ContentTagInputs, 'contextDigest'>): string {
-  return encodeInputParts(inputs).join('')
+  )
 }
 
 /** SHA-256 hex of the UTF-8 bytes of the parts, in order. */

@@ -1,7 +1,7 @@
 // The git fast path (spec §5.2): `git ls-files` lists the index with blob ids
-// and the untracked paths (ignored ones included, since .gitignore does not
-// matter to the builder); `git diff-files` uses git's stat cache to name the
-// entries whose working tree file differs. Only flagged, untracked and attribute-converted files
+// and, separately, the untracked paths (ignored ones included, since
+// .gitignore does not matter to the builder); `git diff-files` uses git's stat
+// cache to name the entries whose working tree file differs. Only flagged, untracked and attribute-converted files
 // are read from disk; every other blob id comes straight from the index.
 import { existsSync } from 'node:fs'
 import { homedir } from 'node:os'
@@ -25,6 +25,37 @@ export interface GitListing {
 // does not check the working tree for it, so neither can the index vouch for it.
 const CLEAN = 'H'
 
+/** The git processes that list one work tree; started early, awaited by listFromGit. */
+export interface GitQuery {
+  cwd: string
+  /** `ls-files -s -v`: every index entry with mode, blob id, stage and status letter. */
+  index: Promise<GitOutput>
+  /** `ls-files -o --directory`: untracked paths, ignored ones included. */
+  untracked: Promise<GitOutput>
+  /** `diff-files --name-only`: entries git's stat check finds changed or deleted. */
+  changed: Promise<GitOutput>
+  config: Promise<GitOutput>
+}
+
+type GitOutput = { code: number; stdout: string }
+
+/**
+ * Starts the git processes for the work tree at `cwd` in parallel, so they run
+ * while the caller reads the Dockerfile and ignore file.
+ */
+export function startGitQuery(cwd: string): GitQuery {
+  const query: GitQuery = {
+    cwd,
+    index: runGit(cwd, ['ls-files', '-z', '-v', '-s', '-c']),
+    untracked: runGit(cwd, ['ls-files', '-z', '-o', '--directory']),
+    changed: runGit(cwd, ['diff-files', '--name-only', '-z', '--relative']),
+    config: runGit(cwd, ['config', '-z', '--get-regexp', '^core\\.(autocrlf|eol|attributesfile)$'], undefined, [0, 1])
+  }
+  // Whichever fails first is reported by listFromGit; the others must not go unhandled.
+  for (const p of [query.index, query.untracked, query.changed, query.config]) p.catch(() => {})
+  return query
+}
+
 /**
  * Lists the context below `root` through git. `sub` is the context-relative
  * directory of the work tree to list ('' for the context itself; set for
@@ -35,42 +66,27 @@ export async function listFromGit(
   sub: string,
   top: string,
   filter: ContextFilter,
-  notes: ListNotes
+  notes: ListNotes,
+  query: GitQuery = startGitQuery(sub === '' ? root : join(root, sub))
 ): Promise<GitListing> {
-  const cwd = sub === '' ? root : join(root, sub)
+  const cwd = query.cwd
   const prefix = sub === '' ? '' : sub + '/'
-  // Two listings in parallel: the index with status letters plus untracked
-  // paths, and git's stat check of the index against the working tree.
-  const [listed, changed, config] = await Promise.all([
-    runGit(cwd, ['ls-files', '-z', '-v', '-s', '-c', '-o', '--directory']),
-    runGit(cwd, ['diff-files', '--name-only', '-z', '--relative']),
-    runGit(cwd, ['config', '-z', '--get-regexp', '^core\\.(autocrlf|eol|attributesfile)$'], undefined, [0, 1])
-  ])
+  const [index, config] = await Promise.all([query.index, query.config])
   const settings = parseConfig(config.stdout)
   const convertAll = settings.autocrlf === 'true' || settings.autocrlf === 'input' || settings.eol === 'crlf'
-  const modified = new Set(changed.stdout.split('\0').filter((p) => p !== ''))
   const listing: GitListing = { indexed: [], fromDisk: [] }
   let attributesTracked = false
   const gitlinks: string[] = []
-  const untrackedFiles: string[] = []
-  const untrackedDirs: string[] = []
-  const out = listed.stdout
+  const out = checkNames(index.stdout, cwd)
   let previous = ''
-  // Records are "<tag> <mode> <object id> <stage>\t<path>" or "? <path>", NUL-terminated.
+  // Records are "<tag> <mode> <object id> <stage>\t<path>", NUL-terminated.
   // Walked in place rather than split: this runs once per file of large contexts.
   for (let at = 0, end = out.indexOf('\0'); end >= 0; at = end + 1, end = out.indexOf('\0', at)) {
     if (end === at) continue
-    const tag = out[at]
-    if (tag === '?') {
-      const rest = out.slice(at + 2, end)
-      if (rest.endsWith('/')) untrackedDirs.push(rest === './' ? '' : rest.slice(0, -1))
-      else untrackedFiles.push(rest)
-      continue
-    }
     const tab = out.indexOf('\t', at)
     const path = out.slice(tab + 1, end)
     const mode = modeAt(out, at + 2)
-    if (mode === '160000') {
+    if (mode === GITLINK) {
       if (path !== previous) gitlinks.push(path)
       previous = path
       continue
@@ -79,22 +95,35 @@ export async function listFromGit(
     // Unmerged paths repeat once per stage; the first record already sent them to disk.
     if (path === previous) continue
     previous = path
-    const rel = prefix + checkName(path, cwd)
+    const rel = prefix + path
     if (!filter.includesFile(rel)) continue
-    const dirty = tag !== CLEAN || out[tab - 1] !== '0' || convertAll || (modified.size > 0 && modified.has(path))
-    if (dirty) listing.fromDisk.push({ rel, abs: join(cwd, path) })
+    if (out[at] !== CLEAN || out[tab - 1] !== '0' || convertAll) listing.fromDisk.push({ rel, abs: join(cwd, path) })
     else listing.indexed.push({ path: rel, mode, digest: out.slice(at + 9, tab - 2) })
+  }
+  // Entries whose working tree file git's stat check found changed are read from disk.
+  const modified = new Set((await query.changed).stdout.split('\0').filter((p) => p !== ''))
+  if (modified.size > 0) {
+    const keep: FileInput[] = []
+    for (const f of listing.indexed) {
+      const path = f.path.slice(prefix.length)
+      if (modified.has(path)) listing.fromDisk.push({ rel: f.path, abs: join(cwd, path) })
+      else keep.push(f)
+    }
+    listing.indexed = keep
   }
   if (!convertAll && listing.indexed.length > 0 && (attributesTracked || attributesMayApply(top, cwd, settings))) {
     await moveConvertedToDisk(cwd, prefix, listing)
   }
-  for (const path of untrackedFiles) {
-    const rel = prefix + checkName(path, cwd)
-    if (filter.includesFile(rel)) listing.fromDisk.push({ rel, abs: join(cwd, path) })
-  }
-  for (const dir of untrackedDirs) {
-    const rel = dir === '' ? sub : prefix + dir
-    if (rel === '' || !filter.prunes(rel)) appendAll(listing.fromDisk, walkContext(root, rel, filter, notes))
+  // Untracked paths, one per file; "dir/" stands for a directory git holds nothing in.
+  for (const path of checkNames((await query.untracked).stdout, cwd).split('\0')) {
+    if (path === '') continue
+    if (path.endsWith('/')) {
+      const rel = path === './' ? sub : prefix + path.slice(0, -1)
+      if (rel === '' || !filter.prunes(rel)) appendAll(listing.fromDisk, walkContext(root, rel, filter, notes))
+    } else {
+      const rel = prefix + path
+      if (filter.includesFile(rel)) listing.fromDisk.push({ rel, abs: join(cwd, path) })
+    }
   }
   for (const link of gitlinks) {
     const rel = prefix + link
@@ -129,19 +158,26 @@ function appendAll<T>(into: T[], items: T[]): void {
   for (const item of items) into.push(item)
 }
 
-function checkName(path: string, cwd: string): string {
-  if (path.includes('\uFFFD')) throw new UserError(`file name is not valid UTF-8 under ${cwd}: ${path}`)
-  return path
+/** Git prints names as raw bytes: a name that is not UTF-8 decodes to U+FFFD and cannot be encoded (spec §3.1). */
+function checkNames(out: string, cwd: string): string {
+  const bad = out.indexOf('\uFFFD')
+  if (bad >= 0) {
+    const name = out.slice(out.lastIndexOf('\0', bad) + 1, out.indexOf('\0', bad)).replace(/^.*\t/, '')
+    throw new UserError(`file name is not valid UTF-8 under ${cwd}: ${name}`)
+  }
+  return out
 }
 
-/** The mode at `at`, as a shared constant string; git's index holds only these (and 160000 gitlinks). */
+const GITLINK = '160000'
+
+/** The mode at `at` as git normalises it: 100644, 100755, 120000, or 160000 for a submodule. */
 function modeAt(out: string, at: number): string {
-  for (const mode of MODES) if (out.startsWith(mode, at)) return mode
-  const raw = out.slice(at, at + 6)
-  return parseInt(raw, 8) & 0o111 ? '100755' : '100644'
+  const kind = out.charCodeAt(at + 1) // 0 (file), 2 (symlink) or 6 (gitlink)
+  if (kind === 0x32) return '120000'
+  if (kind === 0x36) return GITLINK
+  // git keeps the executable bit of the owner: the first permission digit.
+  return (out.charCodeAt(at + 3) - 0x30) & 1 ? '100755' : '100644'
 }
-
-const MODES = ['100644', '100755', '120000', '160000']
 
 interface GitSettings {
   autocrlf?: string

@@ -8,9 +8,9 @@ import { describeAll } from './blob-hash.js'
 import { ContextFilter } from './context-filter.js'
 import { loadIgnoreFile } from './dockerignore.js'
 import { readDockerfile, type DockerfileFacts } from './dockerfile.js'
-import { blobId, compareBytes, encodeFiles, encodeInputParts, sha256Parts, sortFiles } from './encoding.js'
+import { blobId, compareBytes, contextDigestOf, encodeInputs, sha256Hex, sortFiles } from './encoding.js'
 import { walkContext, type FoundPath, type ListNotes } from './fs-files.js'
-import { listFromGit } from './git-files.js'
+import { listFromGit, startGitQuery } from './git-files.js'
 import { findWorkTreeRoot, GitUnavailable, runGit } from './git.js'
 import { normalisePlatforms } from './platforms.js'
 import type { ContentTagInputs, ContentTagOptions, ContentTagResult, FileInput } from './types.js'
@@ -35,6 +35,8 @@ export async function computeContentTag(opts: ContentTagOptions): Promise<Conten
   const context = requireDirectory(opts.context, 'build context')
   const platforms = normalisePlatforms(opts.platforms ?? [])
   const workTree = findWorkTreeRoot(context)
+  // git runs while the Dockerfile and ignore file are read.
+  const query = opts.useGit !== false && workTree !== undefined ? startGitQuery(context) : undefined
   const repoRoot = opts.repoRoot !== undefined ? requireDirectory(opts.repoRoot, 'repository root') : workTree ?? context
 
   const dockerfileNamed = resolve(opts.dockerfile ?? join(context, 'Dockerfile'))
@@ -50,9 +52,9 @@ export async function computeContentTag(opts: ContentTagOptions): Promise<Conten
   let source: ContentTagResult['source'] = 'filesystem'
   let files: FileInput[] = []
   let fromDisk: FoundPath[] | undefined
-  if (opts.useGit !== false && workTree !== undefined) {
+  if (query !== undefined && workTree !== undefined) {
     try {
-      const listing = await listFromGit(context, '', workTree, filter, notes)
+      const listing = await listFromGit(context, '', workTree, filter, notes, query)
       files = listing.indexed
       fromDisk = listing.fromDisk
       source = 'git'
@@ -90,7 +92,7 @@ export async function computeContentTag(opts: ContentTagOptions): Promise<Conten
   }
   sortFiles(files)
 
-  const inputsWithoutDigest: Omit<ContentTagInputs, 'contextDigest'> = {
+  const inputs: ContentTagInputs = {
     version: 'v1',
     dockerfile: { path: repoRelative(repoRoot, dockerfilePath, 'Dockerfile'), digest: blobId(dockerfileContent) },
     files,
@@ -100,11 +102,10 @@ export async function computeContentTag(opts: ContentTagOptions): Promise<Conten
     platforms,
     extra: { files: extraFiles(opts.extraFiles ?? [], repoRoot), values: sortedRecord(opts.extraValues ?? {}) },
     ...(opts.includeCommit ? { commit: await headCommit(repoRoot) } : {}),
-    ...(opts.includeRepoPath ? { repoPath: toPosix(relative(repoRoot, context)) || '.' } : {})
+    ...(opts.includeRepoPath ? { repoPath: toPosix(relative(repoRoot, context)) || '.' } : {}),
+    contextDigest: contextDigestOf(files)
   }
-  const filesSection = encodeFiles('files', files)
-  const inputs: ContentTagInputs = { ...inputsWithoutDigest, contextDigest: sha256Parts(filesSection) }
-  const digest = sha256Parts(encodeInputParts(inputs, filesSection))
+  const digest = sha256Hex(encodeInputs(inputs))
 
   const warnings = notes.warnings
   if (notes.gitMetadataSent) {

@@ -7,7 +7,7 @@ import { chmodSync, cpSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, test } from 'node:test'
 import { describeAll } from '../../../src/engine/content-tag/blob-hash.js'
-import { encodeInputs } from '../../../src/engine/content-tag/encoding.js'
+import { encodeFiles, encodeInputs, sha256Hex } from '../../../src/engine/content-tag/encoding.js'
 import { computeContentTag, explainJson, explainLines, type ContentTagOptions, type ContentTagResult } from '../../../src/engine/content-tag/index.js'
 import { UserError } from '../../../src/errors.js'
 import { commitAll, copyTree, git, tempDir, writeTree, type Tree } from './helpers.js'
@@ -27,17 +27,20 @@ const VECTOR_OPTIONS = {
   platforms: ['linux/arm64', 'linux/amd64'],
   extraValues: { channel: 'stable' }
 }
-const VECTOR_TAG = 'im-v1-4a5d627a643499383120449f637c81ab68dd5636'
-const VECTOR_DIGEST = '4a5d627a643499383120449f637c81ab68dd5636935c405d099685cdb7fc6084'
-const VECTOR_CONTEXT_DIGEST = '250a81ec88d6a6635905cfe6cf7796b4f9ab510cc59ae637a30678ef1bcd688e'
-const VECTOR_ENCODING =
-  '24:image-mirror content-tag,2:v1,10:dockerfile,10:Dockerfile,40:8f8a0c1527f668a614787a33a2ec3b39d5527964,' +
+const VECTOR_TAG = 'im-v1-1dd304a3870e80d9433d8b15768836e930d51d10'
+const VECTOR_DIGEST = '1dd304a3870e80d9433d8b15768836e930d51d106131c76f11a59f6f812139ec'
+const VECTOR_FILES_SECTION =
   '5:files,1:5,' +
   '13:.dockerignore,6:100644,40:397b4a7624e35fa60563a9c03b1213d93f7b6546,' +
   '10:Dockerfile,6:100644,40:8f8a0c1527f668a614787a33a2ec3b39d5527964,' +
   '10:bin/run.sh,6:100755,40:4163036efa65bd4a469e752267498f01ea36a55c,' +
   '9:hello.txt,6:100644,40:ce013625030ba8dba906f756967f9e9ca394464a,' +
-  '4:link,6:120000,40:a5162f80d4a6782b7cb2a0a197f834e683cb9eb1,' +
+  '4:link,6:120000,40:a5162f80d4a6782b7cb2a0a197f834e683cb9eb1,'
+const VECTOR_CONTEXT_DIGEST = '250a81ec88d6a6635905cfe6cf7796b4f9ab510cc59ae637a30678ef1bcd688e'
+const VECTOR_ENCODING =
+  '24:image-mirror content-tag,2:v1,' +
+  '10:dockerfile,10:Dockerfile,40:8f8a0c1527f668a614787a33a2ec3b39d5527964,' +
+  '7:context,64:250a81ec88d6a6635905cfe6cf7796b4f9ab510cc59ae637a30678ef1bcd688e,' +
   '10:build-args,1:1,7:VERSION,3:1.0,' +
   '6:target,1:0,' +
   '9:platforms,1:2,11:linux/amd64,11:linux/arm64,' +
@@ -55,9 +58,12 @@ describe('test vector', () => {
     const root = writeTree(tempDir('vector'), VECTOR_TREE)
     const r = await tagOf(root, { ...VECTOR_OPTIONS, repoRoot: root })
     assert.equal(r.source, 'filesystem')
-    assert.equal(encodeInputs(r.inputs), VECTOR_ENCODING)
-    assert.equal(r.digest, VECTOR_DIGEST)
+    assert.equal(encodeFiles('files', r.inputs.files).join(''), VECTOR_FILES_SECTION)
     assert.equal(r.inputs.contextDigest, VECTOR_CONTEXT_DIGEST)
+    assert.equal(sha256Hex(VECTOR_FILES_SECTION), VECTOR_CONTEXT_DIGEST)
+    assert.equal(encodeInputs(r.inputs), VECTOR_ENCODING)
+    assert.equal(sha256Hex(VECTOR_ENCODING), VECTOR_DIGEST)
+    assert.equal(r.digest, VECTOR_DIGEST)
     assert.equal(r.tag, VECTOR_TAG)
     assert.deepEqual(r.inputs.ignoredBuildArgs, ['UNUSED'])
   })
@@ -149,8 +155,9 @@ describe('git index and file system agree', () => {
 
   test('a context below the repository root', async () => {
     const root = commitAll(writeTree(tempDir('sub'), { 'services/api/Dockerfile': 'FROM a\n', 'services/api/x': 'x\n', other: 'o\n' }))
-    writeTree(root, { 'services/api/y': 'untracked\n' })
+    writeTree(root, { 'services/api/y': 'untracked\n', 'services/api/x': 'modified\n', other: 'modified outside\n' })
     const { git: viaGit } = await bothWays(join(root, 'services/api'))
+    assert.equal(viaGit.stats.hashedFiles, 2)
     assert.equal(viaGit.inputs.dockerfile.path, 'services/api/Dockerfile')
     assert.deepEqual(explainJson(viaGit).files, ['Dockerfile', 'x', 'y'])
   })
