@@ -49,7 +49,7 @@ export function startGitQuery(cwd: string): GitQuery {
     index: runGit(cwd, ['ls-files', '-z', '-v', '-s', '-c']),
     untracked: runGit(cwd, ['ls-files', '-z', '-o', '--directory']),
     changed: runGit(cwd, ['diff-files', '--name-only', '-z', '--relative']),
-    config: runGit(cwd, ['config', '-z', '--get-regexp', '^core\\.(autocrlf|eol|attributesfile)$'], undefined, [0, 1])
+    config: runGit(cwd, ['config', '-z', '--get-regexp', '^core\\.(autocrlf|eol|attributesfile|filemode|symlinks)$'], undefined, [0, 1])
   }
   // Whichever fails first is reported by listFromGit; the others must not go unhandled.
   for (const p of [query.index, query.untracked, query.changed, query.config]) p.catch(() => {})
@@ -73,7 +73,14 @@ export async function listFromGit(
   const prefix = sub === '' ? '' : sub + '/'
   const [index, config] = await Promise.all([query.index, query.config])
   const settings = parseConfig(config.stdout)
-  const convertAll = settings.autocrlf === 'true' || settings.autocrlf === 'input' || settings.eol === 'crlf'
+  // Checkout converts every text file, or the index records modes the disk does not have
+  // (core.fileMode/core.symlinks false): then only the disk can say what the builder gets.
+  const convertAll =
+    settings.autocrlf === 'true' ||
+    settings.autocrlf === 'input' ||
+    settings.eol === 'crlf' ||
+    settings.filemode === 'false' ||
+    settings.symlinks === 'false'
   const listing: GitListing = { indexed: [], fromDisk: [] }
   let attributesTracked = false
   const gitlinks: string[] = []
@@ -183,6 +190,8 @@ interface GitSettings {
   autocrlf?: string
   eol?: string
   attributesfile?: string
+  filemode?: string
+  symlinks?: string
 }
 
 function parseConfig(stdout: string): GitSettings {

@@ -177,6 +177,15 @@ describe('git index and file system agree', () => {
     await bothWays(root)
   })
 
+  test('core.fileMode false: the exec bit git ignores is still read from disk', async () => {
+    const root = commitAll(writeTree(tempDir('filemode'), { Dockerfile: 'FROM a\n', 'run.sh': 'x\n' }))
+    git(root, 'config', 'core.fileMode', 'false')
+    chmodSync(join(root, 'run.sh'), 0o755)
+    assert.equal(git(root, 'diff-files', '--name-only'), '')
+    const { git: viaGit } = await bothWays(root)
+    assert.equal(viaGit.inputs.files.find((f) => f.path === 'run.sh')?.mode, '100755')
+  })
+
   test('submodules and nested repositories contribute their working tree files', async () => {
     const lib = commitAll(writeTree(tempDir('lib'), { 'lib.ts': 'lib\n', 'nested/x': 'x\n' }))
     const root = commitAll(writeTree(tempDir('super'), { Dockerfile: 'FROM a\nCOPY . /\n' }))
