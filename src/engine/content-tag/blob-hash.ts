@@ -91,15 +91,16 @@ function toDescribed(raw: RawDescribed, path: string): Described {
   }
 }
 
-// The worker receives batches of absolute paths and answers with RawDescribed rows.
+// A worker gets the context root once, then batches of relative paths, and
+// answers each batch with RawDescribed rows.
 const WORKER_SOURCE = `
-const { parentPort } = require('node:worker_threads')
+const { parentPort, workerData } = require('node:worker_threads')
 const fs = require('node:fs')
 const crypto = require('node:crypto')
 const describePath = ${describePath.toString()}
 const buf = Buffer.allocUnsafe(${CHUNK})
 parentPort.on('message', (m) => {
-  parentPort.postMessage({ id: m.id, rows: m.paths.map((p) => describePath(fs, crypto, p, buf)) })
+  parentPort.postMessage({ id: m.id, rows: m.rels.map((rel) => describePath(fs, crypto, workerData + '/' + rel, buf)) })
 })
 `
 
@@ -107,60 +108,118 @@ parentPort.on('message', (m) => {
 const WORKER_THRESHOLD = 2000
 const BATCH = 128
 
-/** Options for describeAll; `threads: 0` forces the calling thread. */
+/** Options for a Describer; `threads: 0` keeps all work on the calling thread. */
 export interface DescribeOptions {
   threads?: number
 }
 
-/** Describes every absolute path, in order; uses worker threads for large sets. */
-export async function describeAll(paths: string[], opts: DescribeOptions = {}): Promise<Described[]> {
-  const threads = opts.threads ?? (paths.length >= WORKER_THRESHOLD ? Math.min(availableParallelism(), 8) : 0)
-  const raw = threads > 0 ? await describeOnWorkers(paths, threads) : describeHere(paths)
-  return raw.map((r, i) => toDescribed(r, paths[i]!))
+type WorkerThread = import('node:worker_threads').Worker
+
+// Batches a worker may hold while the caller is still listing (the thread cannot
+// hand out more until the listing yields), and once it is waiting for answers.
+const WHILE_LISTING = 32
+const WHILE_WAITING = 2
+
+/**
+ * Describes context paths (relative to `root`) in the order they are pushed.
+ * Once enough paths arrive it starts worker threads and hands them batches
+ * while the caller is still listing, so walking and hashing overlap.
+ */
+export class Describer {
+  /** The relative paths pushed so far, in order; results come back in the same order. */
+  readonly rels: string[] = []
+  private readonly root: string
+  private readonly threads: number
+  private readonly forced: boolean
+  private readonly workers: Array<{ thread: WorkerThread; inFlight: number }> = []
+  private readonly batches: Array<{ start: number; end: number }> = []
+  private readonly rows: RawDescribed[] = []
+  private queued = 0
+  private sent = 0
+  private answered = 0
+  private waiting = false
+  private settle?: { resolve: () => void; reject: (e: unknown) => void }
+
+  constructor(root: string, opts: DescribeOptions = {}) {
+    this.root = root
+    this.forced = opts.threads !== undefined
+    this.threads = opts.threads ?? Math.min(availableParallelism(), 8)
+  }
+
+  /** Adds one path; the walk calls this for every file it keeps. */
+  push(rel: string): void {
+    this.rels.push(rel)
+    if (this.workers.length === 0 && this.threads > 0 && (this.forced || this.rels.length >= WORKER_THRESHOLD)) this.startWorkers()
+    if (this.workers.length > 0 && this.rels.length - this.queued >= BATCH) {
+      this.batches.push({ start: this.queued, end: this.rels.length })
+      this.queued = this.rels.length
+      this.pump()
+    }
+  }
+
+  /** Waits for every pushed path's description. */
+  async finish(): Promise<Described[]> {
+    const abs = (rel: string) => this.root + '/' + rel
+    if (this.workers.length === 0) {
+      const buf = Buffer.allocUnsafe(CHUNK)
+      return this.rels.map((rel) => toDescribed(describePath(fs, crypto, abs(rel), buf), abs(rel)))
+    }
+    for (let start = this.queued; start < this.rels.length; start += BATCH) {
+      this.batches.push({ start, end: Math.min(start + BATCH, this.rels.length) })
+    }
+    this.queued = this.rels.length
+    this.waiting = true
+    try {
+      await new Promise<void>((resolve, reject) => {
+        this.settle = { resolve, reject }
+        this.pump()
+        this.checkDone()
+      })
+      return this.rows.map((r, i) => toDescribed(r, abs(this.rels[i]!)))
+    } finally {
+      await Promise.all(this.workers.map((w) => w.thread.terminate()))
+    }
+  }
+
+  private startWorkers(): void {
+    // Loaded on demand: most tags (the git fast path) never start a thread.
+    const { Worker } = process.getBuiltinModule('node:worker_threads')
+    for (let i = 0; i < this.threads; i++) {
+      const worker = { thread: new Worker(WORKER_SOURCE, { eval: true, workerData: this.root }), inFlight: 0 }
+      worker.thread.on('message', (m: { id: number; rows: RawDescribed[] }) => {
+        const start = this.batches[m.id]!.start
+        m.rows.forEach((row, j) => (this.rows[start + j] = row))
+        worker.inFlight--
+        this.answered++
+        this.pump()
+        this.checkDone()
+      })
+      worker.thread.on('error', (e) => this.settle?.reject(e))
+      this.workers.push(worker)
+    }
+  }
+
+  /** Hands queued batches to the least busy workers, up to the current limit. */
+  private pump(): void {
+    const limit = this.waiting ? WHILE_WAITING : WHILE_LISTING
+    while (this.sent < this.batches.length) {
+      const worker = this.workers.reduce((a, b) => (b.inFlight < a.inFlight ? b : a))
+      if (worker.inFlight >= limit) return
+      const id = this.sent++
+      const batch = this.batches[id]!
+      worker.inFlight++
+      worker.thread.postMessage({ id, rels: this.rels.slice(batch.start, batch.end) })
+    }
+  }
+
+  private checkDone(): void {
+    if (this.waiting && this.answered === this.batches.length) this.settle?.resolve()
+  }
 }
 
-function describeHere(paths: string[]): RawDescribed[] {
-  const buf = Buffer.allocUnsafe(CHUNK)
-  return paths.map((p) => describePath(fs, crypto, p, buf))
-}
-
-async function describeOnWorkers(paths: string[], threads: number): Promise<RawDescribed[]> {
-  const out = new Array<RawDescribed>(paths.length)
-  const batches: Array<{ id: number; start: number; paths: string[] }> = []
-  for (let start = 0; start < paths.length; start += BATCH) {
-    batches.push({ id: batches.length, start, paths: paths.slice(start, start + BATCH) })
-  }
-  let next = 0
-  // Loaded on demand: most tags (the git fast path) never start a thread.
-  const { Worker } = await import('node:worker_threads')
-  const workers = Array.from({ length: Math.min(threads, batches.length) }, () => new Worker(WORKER_SOURCE, { eval: true }))
-  try {
-    await Promise.all(
-      workers.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            // Two batches in flight per worker keep it busy while answers travel back.
-            const send = () => {
-              const batch = batches[next++]
-              if (batch) worker.postMessage({ id: batch.id, paths: batch.paths })
-              return batch !== undefined
-            }
-            let inFlight = 0
-            worker.on('message', (m: { id: number; rows: RawDescribed[] }) => {
-              const start = batches[m.id]!.start
-              m.rows.forEach((row, i) => (out[start + i] = row))
-              inFlight--
-              if (send()) inFlight++
-              if (inFlight === 0) resolve()
-            })
-            worker.on('error', reject)
-            for (let i = 0; i < 2; i++) if (send()) inFlight++
-            if (inFlight === 0) resolve()
-          })
-      )
-    )
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()))
-  }
-  return out
+/** Describes every path (relative to `root`), in order; worker threads for large sets. */
+export function describeAll(root: string, rels: string[], opts: DescribeOptions = {}): Promise<Described[]> {
+  const describer = new Describer(root, opts)
+  for (const rel of rels) describer.push(rel)
+  return describer.finish()
 }

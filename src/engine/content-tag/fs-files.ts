@@ -2,15 +2,12 @@
 // outside git, with useGit: false, and for untracked directories and
 // submodules inside the git fast path.
 import { readdirSync, type Dirent } from 'node:fs'
-import { join } from 'node:path'
 import { UserError } from '../../errors.js'
 import type { ContextFilter } from './context-filter.js'
 
-/** A context entry found on disk that still has to be described (hashed). */
-export interface FoundPath {
-  /** Context-relative POSIX path. */
-  rel: string
-  abs: string
+/** Receives the context-relative paths a listing finds (an array, or a Describer hashing as they come). */
+export interface PathSink {
+  push(rel: string): unknown
 }
 
 /** Collects warnings while listing; shared by both listing strategies. */
@@ -21,16 +18,16 @@ export interface ListNotes {
 }
 
 /**
- * Walks `relDir` (context-relative, '' for the root) below `root`, returning
- * every regular file and symlink the builder receives. Directories the filter
- * prunes are not read; `.git` entries are skipped at every depth.
+ * Walks `relDir` (context-relative, '' for the root) below `root` and pushes
+ * the context-relative path of every regular file and symlink the builder
+ * receives into `out`. Directories the filter prunes are not read; `.git`
+ * entries are skipped at every depth.
  */
-export function walkContext(root: string, relDir: string, filter: ContextFilter, notes: ListNotes): FoundPath[] {
-  const out: FoundPath[] = []
+export function walkContext<T extends PathSink>(root: string, relDir: string, filter: ContextFilter, notes: ListNotes, out: T): T {
   const stack = [relDir]
   while (stack.length > 0) {
     const rel = stack.pop()!
-    const abs = rel === '' ? root : join(root, rel)
+    const abs = rel === '' ? root : root + '/' + rel
     let entries: Dirent[]
     try {
       entries = readdirSync(abs, { withFileTypes: true })
@@ -44,7 +41,7 @@ export function walkContext(root: string, relDir: string, filter: ContextFilter,
     for (const entry of entries) {
       const name = entry.name
       const childRel = rel === '' ? name : `${rel}/${name}`
-      if (name.includes('\uFFFD')) throw new UserError(`file name is not valid UTF-8: ${join(abs, name)}`)
+      if (name.includes('\uFFFD')) throw new UserError(`file name is not valid UTF-8: ${abs}/${name}`)
       if (name === '.git') {
         if (filter.includesFile(childRel)) notes.gitMetadataSent = true
         continue
@@ -52,7 +49,7 @@ export function walkContext(root: string, relDir: string, filter: ContextFilter,
       if (entry.isDirectory()) {
         if (!filter.prunes(childRel)) stack.push(childRel)
       } else if (entry.isFile() || entry.isSymbolicLink()) {
-        if (filter.includesFile(childRel)) out.push({ rel: childRel, abs: join(abs, name) })
+        if (filter.includesFile(childRel)) out.push(childRel)
       } else if (filter.includesFile(childRel)) {
         notes.warnings.push(`${childRel} is not a regular file, directory or symlink; it is not part of the tag`)
       }

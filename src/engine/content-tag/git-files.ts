@@ -8,7 +8,7 @@ import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { UserError } from '../../errors.js'
 import type { ContextFilter } from './context-filter.js'
-import { walkContext, type FoundPath, type ListNotes } from './fs-files.js'
+import { walkContext, type ListNotes } from './fs-files.js'
 import { GitUnavailable, gitDirs, runGit } from './git.js'
 import type { FileInput } from './types.js'
 
@@ -16,8 +16,8 @@ import type { FileInput } from './types.js'
 export interface GitListing {
   /** Context files whose blob id and mode come from the index unread. */
   indexed: FileInput[]
-  /** Paths that must be described from disk: modified, untracked, flagged or converted. */
-  fromDisk: FoundPath[]
+  /** Context-relative paths to describe from disk: modified, untracked, flagged or converted. */
+  fromDisk: string[]
 }
 
 // The letter `ls-files -v` prints for an unflagged cached entry; S
@@ -104,7 +104,7 @@ export async function listFromGit(
     previous = path
     const rel = prefix + path
     if (!filter.includesFile(rel)) continue
-    if (out[at] !== CLEAN || out[tab - 1] !== '0' || convertAll) listing.fromDisk.push({ rel, abs: join(cwd, path) })
+    if (out[at] !== CLEAN || out[tab - 1] !== '0' || convertAll) listing.fromDisk.push(rel)
     else listing.indexed.push({ path: rel, mode, digest: out.slice(at + 9, tab - 2) })
   }
   // Entries whose working tree file git's stat check found changed are read from disk.
@@ -113,7 +113,7 @@ export async function listFromGit(
     const keep: FileInput[] = []
     for (const f of listing.indexed) {
       const path = f.path.slice(prefix.length)
-      if (modified.has(path)) listing.fromDisk.push({ rel: f.path, abs: join(cwd, path) })
+      if (modified.has(path)) listing.fromDisk.push(f.path)
       else keep.push(f)
     }
     listing.indexed = keep
@@ -126,16 +126,16 @@ export async function listFromGit(
     if (path === '') continue
     if (path.endsWith('/')) {
       const rel = path === './' ? sub : prefix + path.slice(0, -1)
-      if (rel === '' || !filter.prunes(rel)) appendAll(listing.fromDisk, walkContext(root, rel, filter, notes))
+      if (rel === '' || !filter.prunes(rel)) walkContext(root, rel, filter, notes, listing.fromDisk)
     } else {
       const rel = prefix + path
-      if (filter.includesFile(rel)) listing.fromDisk.push({ rel, abs: join(cwd, path) })
+      if (filter.includesFile(rel)) listing.fromDisk.push(rel)
     }
   }
   for (const link of gitlinks) {
     const rel = prefix + link
     if (filter.prunes(rel)) continue
-    appendAll(listing.fromDisk, await listSubmodule(root, rel, filter, notes, listing))
+    await listSubmodule(root, rel, filter, notes, listing)
   }
   return listing
 }
@@ -145,19 +145,20 @@ export async function listFromGit(
  * (not initialised, or git refuses it) is walked on disk. Either way the
  * builder receives its working tree files, so they are part of the context.
  */
-async function listSubmodule(root: string, rel: string, filter: ContextFilter, notes: ListNotes, into: GitListing): Promise<FoundPath[]> {
+async function listSubmodule(root: string, rel: string, filter: ContextFilter, notes: ListNotes, into: GitListing): Promise<void> {
   const abs = join(root, rel)
   if (existsSync(join(abs, '.git'))) {
     if (filter.includesFile(rel + '/.git')) notes.gitMetadataSent = true
     try {
       const inner = await listFromGit(root, rel, abs, filter, notes)
       appendAll(into.indexed, inner.indexed)
-      return inner.fromDisk
+      appendAll(into.fromDisk, inner.fromDisk)
+      return
     } catch (error) {
       if (!(error instanceof GitUnavailable)) throw error
     }
   }
-  return walkContext(root, rel, filter, notes)
+  walkContext(root, rel, filter, notes, into.fromDisk)
 }
 
 /** push(...items) without the argument-count limit of spreading large arrays. */
@@ -241,7 +242,7 @@ async function moveConvertedToDisk(cwd: string, prefix: string, listing: GitList
   const keep: FileInput[] = []
   for (const f of listing.indexed) {
     const path = f.path.slice(prefix.length)
-    if (converted.has(path)) listing.fromDisk.push({ rel: f.path, abs: join(cwd, path) })
+    if (converted.has(path)) listing.fromDisk.push(f.path)
     else keep.push(f)
   }
   listing.indexed = keep

@@ -4,12 +4,12 @@ import { existsSync, readFileSync, statSync } from 'node:fs'
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { UserError } from '../../errors.js'
-import { describeAll } from './blob-hash.js'
+import { Describer } from './blob-hash.js'
 import { ContextFilter } from './context-filter.js'
 import { loadIgnoreFile } from './dockerignore.js'
 import { readDockerfile, type DockerfileFacts } from './dockerfile.js'
 import { blobId, compareBytes, contextDigestOf, encodeInputs, sha256Hex, sortFiles } from './encoding.js'
-import { walkContext, type FoundPath, type ListNotes } from './fs-files.js'
+import { walkContext, type ListNotes } from './fs-files.js'
 import { listFromGit, startGitQuery } from './git-files.js'
 import { findWorkTreeRoot, GitUnavailable, runGit } from './git.js'
 import { normalisePlatforms } from './platforms.js'
@@ -37,6 +37,7 @@ export async function computeContentTag(opts: ContentTagOptions): Promise<Conten
   const workTree = findWorkTreeRoot(context)
   // git runs while the Dockerfile and ignore file are read.
   const query = opts.useGit !== false && workTree !== undefined ? startGitQuery(context) : undefined
+  let files: FileInput[] = []
   const repoRoot = opts.repoRoot !== undefined ? requireDirectory(opts.repoRoot, 'repository root') : workTree ?? context
 
   const dockerfileNamed = resolve(opts.dockerfile ?? join(context, 'Dockerfile'))
@@ -50,14 +51,16 @@ export async function computeContentTag(opts: ContentTagOptions): Promise<Conten
   const filter = new ContextFilter(ignore.matcher)
   const notes: ListNotes = { warnings: [], gitMetadataSent: false }
   let source: ContentTagResult['source'] = 'filesystem'
-  let files: FileInput[] = []
-  let fromDisk: FoundPath[] | undefined
+  // Hashing starts while the walk is still listing (spec §5.1).
+  let describer = new Describer(context)
+  let listed = false
   if (query !== undefined && workTree !== undefined) {
     try {
       const listing = await listFromGit(context, '', workTree, filter, notes, query)
       files = listing.indexed
-      fromDisk = listing.fromDisk
+      for (const rel of listing.fromDisk) describer.push(rel)
       source = 'git'
+      listed = true
     } catch (error) {
       if (!(error instanceof GitUnavailable)) throw error
       if (opts.useGit === true) throw new UserError(`useGit is set but ${error.message}`)
@@ -66,29 +69,31 @@ export async function computeContentTag(opts: ContentTagOptions): Promise<Conten
   } else if (opts.useGit === true) {
     throw new UserError(`useGit is set but the build context ${context} is not inside a git work tree`)
   }
-  fromDisk ??= walkContext(context, '', filter, notes)
+  if (!listed) walkContext(context, '', filter, notes, describer)
   if (source === 'git' && existsSync(join(context, '.git')) && filter.includesFile('.git')) notes.gitMetadataSent = true
 
   let hashedBytes = 0
   let hashedFiles = 0
   // Directories only turn up where git's index still lists a file: walk them
   // as the builder would see them, then describe what they hold.
-  while (fromDisk.length > 0) {
-    const described = await describeAll(fromDisk.map((f) => f.abs))
-    const directories: FoundPath[] = []
+  for (;;) {
+    const described = await describer.finish()
+    const rels = describer.rels
+    const directories: string[] = []
     described.forEach((d, i) => {
-      const found = fromDisk![i]!
       if (d.kind === 'file' || d.kind === 'symlink') {
-        files.push({ path: found.rel, mode: d.mode, digest: d.digest })
+        files.push({ path: rels[i]!, mode: d.mode, digest: d.digest })
         hashedFiles++
         hashedBytes += d.size
       } else if (d.kind === 'directory') {
-        if (!filter.prunes(found.rel)) directories.push(found)
+        if (!filter.prunes(rels[i]!)) directories.push(rels[i]!)
       } else if (d.kind === 'other') {
-        notes.warnings.push(`${found.rel} is not a regular file, directory or symlink; it is not part of the tag`)
+        notes.warnings.push(`${rels[i]} is not a regular file, directory or symlink; it is not part of the tag`)
       }
     })
-    fromDisk = directories.flatMap((d) => walkContext(context, d.rel, filter, notes))
+    if (directories.length === 0) break
+    describer = new Describer(context)
+    for (const dir of directories) walkContext(context, dir, filter, notes, describer)
   }
   sortFiles(files)
 

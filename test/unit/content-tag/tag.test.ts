@@ -343,8 +343,8 @@ describe('user errors', () => {
   }
   test('a path that cannot be read is a user error naming it', async () => {
     const dir = tempDir('unreadable')
-    const path = join(dir, 'x'.repeat(300))
-    await assert.rejects(describeAll([path]), (e: unknown) => e instanceof UserError && e.message.includes(path))
+    const name = 'x'.repeat(300)
+    await assert.rejects(describeAll(dir, [name]), (e: unknown) => e instanceof UserError && e.message.includes(join(dir, name)))
   })
   test('a FIFO in the context is left out with a warning', async () => {
     const dir = writeTree(tempDir('fifo'), { Dockerfile: 'FROM a\n' })
@@ -378,10 +378,11 @@ describe('explaining', () => {
 describe('hashing on worker threads', () => {
   test('gives the same answers as the calling thread', async () => {
     const root = writeTree(tempDir('workers'), VECTOR_TREE)
-    const paths = Object.keys(VECTOR_TREE).map((p) => join(root, p))
-    paths.push(join(root, 'missing'))
+    for (let i = 0; i < 300; i++) writeTree(root, { [`many/f${i}`]: String(i).repeat(i) })
     writeFileSync(join(root, 'big'), Buffer.alloc(3 * 1024 * 1024 + 7, 1))
-    paths.push(join(root, 'big'))
-    assert.deepEqual(await describeAll(paths, { threads: 2 }), await describeAll(paths, { threads: 0 }))
+    const rels = [...Object.keys(VECTOR_TREE), 'missing', 'big', 'bin', ...Array.from({ length: 300 }, (_, i) => `many/f${i}`)]
+    const threaded = await describeAll(root, rels, { threads: 2 })
+    assert.deepEqual(threaded, await describeAll(root, rels, { threads: 0 }))
+    assert.deepEqual(threaded.slice(6, 9).map((d) => d.kind), ['absent', 'file', 'directory'])
   })
 })
