@@ -31,6 +31,7 @@ if [ ! -f "$TREE/.git/bench-done" ]; then
   "$NODE" --import tsx bench/tag-tree.ts "$TREE"
 fi
 node_modules/.bin/ncc build bench/tag-once.ts -o "$BUNDLE" --quiet --transpile-only
+git -C "$TREE" update-index -q --refresh
 
 # Wall-clock milliseconds of one run of a command (output discarded).
 ms() {
@@ -73,7 +74,14 @@ t_clean=$(median tag)
 t_all=$(median tag --no-git)
 
 mapfile -t modified < <(git -C "$TREE" ls-files | awk 'NR % 487 == 3' | head -100)
-restore() { git -C "$TREE" checkout -q -- "${modified[@]}"; }
+# Restoring rewrites those files and the index in the same second, which makes git
+# re-check their content on every later run ("racily clean"); a refresh a second
+# later records their stat again so the next run's clean tree is really clean.
+restore() {
+  git -C "$TREE" checkout -q -- "${modified[@]}"
+  sleep 1
+  git -C "$TREE" update-index -q --refresh
+}
 trap restore EXIT
 for f in "${modified[@]}"; do echo "modified for the benchmark" >>"$TREE/$f"; done
 t_dirty=$(median tag)

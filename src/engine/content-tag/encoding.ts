@@ -29,13 +29,20 @@ export function compareBytes(a: string, b: string): number {
   return a.length - b.length
 }
 
-/** Sorts file inputs by path in byte order (paths are unique); git's listing usually arrives sorted. */
+const SURROGATE = /[\ud800-\udfff]/
+
+/**
+ * Sorts file inputs by path in byte order (paths are unique). Without
+ * characters above U+FFFF, the native UTF-16 comparison is byte order and much
+ * cheaper; git's listing usually arrives sorted, which the sort exploits.
+ */
 export function sortFiles(files: FileInput[]): FileInput[] {
+  const bytewise = files.some((f) => SURROGATE.test(f.path))
+  const compare = bytewise
+    ? (x: FileInput, y: FileInput) => compareBytes(x.path, y.path)
+    : (x: FileInput, y: FileInput) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0)
   for (let i = 1; i < files.length; i++) {
-    // The native comparison (UTF-16 order) agrees with byte order unless both sides hold surrogates.
-    const a = files[i - 1]!.path
-    const b = files[i]!.path
-    if (a > b && compareBytes(a, b) > 0) return files.sort((x, y) => compareBytes(x.path, y.path))
+    if (compare(files[i - 1]!, files[i]!) > 0) return files.sort(compare)
   }
   return files
 }
