@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util'
 import { UserError, errorMessage } from '../errors.js'
 import { stderrLogger } from '../logger.js'
-import { GLOBAL_OPTIONS, type Command, type CommandContext, type GlobalOptions } from './command.js'
+import { GLOBAL_OPTIONS, type Command, type CommandContext, type GlobalOptions, type OptionValues } from './command.js'
 import { COMMANDS } from './commands.js'
 
 const USAGE_EXIT = 2
@@ -90,7 +90,7 @@ async function runCommand(command: Command, argv: string[], env: NodeJS.ProcessE
     env,
     cwd: process.cwd()
   }
-  return command.run(ctx, values, positionals)
+  return command.run(ctx, values as OptionValues, positionals)
 }
 
 function lowerFirst(s: string): string {
