@@ -8,7 +8,10 @@ import { computeContentTag } from '../src/engine/content-tag/index.js'
 module.enableCompileCache?.()
 const context = process.argv[2] ?? '.'
 computeContentTag({ context, useGit: process.argv.includes('--no-git') ? false : undefined }).then(
-  (result) => process.stdout.write(JSON.stringify({ tag: result.tag, source: result.source, ...result.stats }) + '\n'),
+  (result) =>
+    process.stdout.write(
+      JSON.stringify({ tag: result.tag, source: result.source, ...result.stats }) + '\n'
+    ),
   (error: unknown) => {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`)
     process.exitCode = 1

@@ -49,13 +49,19 @@ sizes.forEach((s, i) => {
   const start = Math.floor(rnd() * (pool.length - size))
   const d = dirs[Math.floor(rnd() * dirs.length)]!
   const name = `f${i}${extensions[i % extensions.length]}`
-  writeFileSync(join(dir, d.path, name), pool.subarray(start, start + size), { mode: i % 50 === 0 ? 0o755 : 0o644 })
+  writeFileSync(join(dir, d.path, name), pool.subarray(start, start + size), {
+    mode: i % 50 === 0 ? 0o755 : 0o644
+  })
 })
 writeFileSync(join(dir, 'Dockerfile'), 'FROM scratch\nARG VERSION\nCOPY . /srv\n')
 writeFileSync(join(dir, '.dockerignore'), '.git\n**/*.tmp\nbuild/\n!build/keep\n')
 
 const git = (...args: string[]) => {
-  const r = spawnSync('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@example.com', ...args], { cwd: dir, stdio: 'inherit' })
+  const r = spawnSync(
+    'git',
+    ['-c', 'user.name=bench', '-c', 'user.email=bench@example.com', ...args],
+    { cwd: dir, stdio: 'inherit' }
+  )
   if (r.status !== 0) throw new Error(`git ${args.join(' ')} failed`)
 }
 git('init', '-q')

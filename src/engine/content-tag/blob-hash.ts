@@ -18,7 +18,13 @@ export type Described =
   | { kind: 'other' }
 
 /** Raw answer from describePath; kept to plain arrays so it crosses thread boundaries cheaply. */
-type RawDescribed = [kind: 'file' | 'symlink' | 'absent' | 'directory' | 'other' | 'error', mode: number, digest: string, size: number, error?: string]
+type RawDescribed = [
+  kind: 'file' | 'symlink' | 'absent' | 'directory' | 'other' | 'error',
+  mode: number,
+  digest: string,
+  size: number,
+  error?: string
+]
 
 const CHUNK = 1 << 20
 
@@ -26,7 +32,12 @@ const CHUNK = 1 << 20
  * Describes one path with synchronous I/O. Self-contained on purpose: worker
  * threads run its source text, so it may only use its parameters.
  */
-function describePath(fsm: typeof fs, cryptom: typeof crypto, path: string, buf: Buffer): RawDescribed {
+function describePath(
+  fsm: typeof fs,
+  cryptom: typeof crypto,
+  path: string,
+  buf: Buffer
+): RawDescribed {
   let st: fs.Stats
   try {
     st = fsm.lstatSync(path)
@@ -77,7 +88,12 @@ function describePath(fsm: typeof fs, cryptom: typeof crypto, path: string, buf:
 function toDescribed(raw: RawDescribed, path: string): Described {
   switch (raw[0]) {
     case 'file':
-      return { kind: 'file', mode: raw[1] === 0o100755 ? '100755' : '100644', digest: raw[2], size: raw[3] }
+      return {
+        kind: 'file',
+        mode: raw[1] === 0o100755 ? '100755' : '100644',
+        digest: raw[2],
+        size: raw[3]
+      }
     case 'symlink':
       return { kind: 'symlink', mode: '120000', digest: raw[2], size: raw[3] }
     case 'absent':
@@ -149,7 +165,12 @@ export class Describer {
   /** Adds one path; the walk calls this for every file it keeps. */
   push(rel: string): void {
     this.rels.push(rel)
-    if (this.workers.length === 0 && this.threads > 0 && (this.forced || this.rels.length >= WORKER_THRESHOLD)) this.startWorkers()
+    if (
+      this.workers.length === 0 &&
+      this.threads > 0 &&
+      (this.forced || this.rels.length >= WORKER_THRESHOLD)
+    )
+      this.startWorkers()
     if (this.workers.length > 0 && this.rels.length - this.queued >= BATCH) {
       this.batches.push({ start: this.queued, end: this.rels.length })
       this.queued = this.rels.length
@@ -185,7 +206,10 @@ export class Describer {
     // Loaded on demand: most tags (the git fast path) never start a thread.
     const { Worker } = process.getBuiltinModule('node:worker_threads')
     for (let i = 0; i < this.threads; i++) {
-      const worker = { thread: new Worker(WORKER_SOURCE, { eval: true, workerData: this.root }), inFlight: 0 }
+      const worker = {
+        thread: new Worker(WORKER_SOURCE, { eval: true, workerData: this.root }),
+        inFlight: 0
+      }
       worker.thread.on('message', (m: { id: number; rows: RawDescribed[] }) => {
         const start = this.batches[m.id]!.start
         m.rows.forEach((row, j) => (this.rows[start + j] = row))
@@ -218,7 +242,11 @@ export class Describer {
 }
 
 /** Describes every path (relative to `root`), in order; worker threads for large sets. */
-export function describeAll(root: string, rels: string[], opts: DescribeOptions = {}): Promise<Described[]> {
+export function describeAll(
+  root: string,
+  rels: string[],
+  opts: DescribeOptions = {}
+): Promise<Described[]> {
   const describer = new Describer(root, opts)
   for (const rel of rels) describer.push(rel)
   return describer.finish()

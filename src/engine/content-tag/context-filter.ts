@@ -2,7 +2,12 @@
 // filtered walk does when BuildKit sends the context with the .dockerignore
 // patterns as ExcludePatterns (spec §4.4). Both the git listing and the
 // directory walk ask this one object, so they agree by construction.
-import { matchedUsingParentResults, matchesUsingParentResults, type MatchInfo, type PatternMatcher } from './pattern-matcher.js'
+import {
+  matchedUsingParentResults,
+  matchesUsingParentResults,
+  type MatchInfo,
+  type PatternMatcher
+} from './pattern-matcher.js'
 
 /** What the walk decided for one directory. */
 interface DirState {
@@ -28,7 +33,9 @@ export class ContextFilter {
 
   constructor(matcher: PatternMatcher) {
     this.matcher = matcher
-    const exceptions = matcher.patterns.filter((p) => p.exclusion).map((p) => withoutTrailingGlob(p.cleaned))
+    const exceptions = matcher.patterns
+      .filter((p) => p.exclusion)
+      .map((p) => withoutTrailingGlob(p.cleaned))
     this.onlyPrefixExceptions = !exceptions.some((p) => PATTERN_CHARS.test(p))
     this.exceptionPrefixes = exceptions.map((p) => p + '/')
   }
@@ -46,7 +53,11 @@ export class ContextFilter {
     if (slash >= 0) {
       // Listings name many files of one directory in a row: reuse its state without slicing.
       let dir = this.lastDir
-      if (dir === undefined || slash !== this.lastDirPath.length || !path.startsWith(this.lastDirPath)) {
+      if (
+        dir === undefined ||
+        slash !== this.lastDirPath.length ||
+        !path.startsWith(this.lastDirPath)
+      ) {
         this.lastDirPath = path.slice(0, slash)
         dir = this.lastDir = this.dir(this.lastDirPath)
       }
@@ -79,7 +90,7 @@ export class ContextFilter {
     return state
   }
 
-  /** fsutil walks into an excluded directory only when an exception could re-include something below it. */
+  /** fsutil walks into an excluded directory only when an exception could re-include below it. */
   private skipsExcludedDir(path: string): boolean {
     if (!this.onlyPrefixExceptions) return false
     if (!this.matcher.exclusions) return true

@@ -28,7 +28,8 @@ export function readDockerfile(text: string): DockerfileFacts {
     if (!m) break
     const name = m[1]!.toLowerCase()
     if (name === 'escape' && (m[2] === '`' || m[2] === '\\')) escape = m[2]
-    if (name === 'syntax') standardFrontend = /^(docker\.io\/)?docker\/dockerfile(-upstream)?([:@].*)?$/.test(m[2]!)
+    if (name === 'syntax')
+      standardFrontend = /^(docker\.io\/)?docker\/dockerfile(-upstream)?([:@].*)?$/.test(m[2]!)
   }
   const facts: DockerfileFacts = { args: new Set(), stages: [], standardFrontend }
   let logical = ''
@@ -92,7 +93,7 @@ function shellWords(s: string): string[] {
   return words
 }
 
-/** Skips the bodies of `<<WORD` here-documents opened on line `at`; returns the last line consumed. */
+/** Skips the bodies of `<<WORD` here-documents opened on line `at`; returns the last line read. */
 function skipHeredocs(lines: string[], at: number, args: string): number {
   let i = at
   for (const m of args.matchAll(HEREDOC)) {

@@ -47,8 +47,14 @@ export interface IgnoreFile {
  * `dockerfileAsNamed` is the Dockerfile path as the user named it (before the
  * lowercase `dockerfile` fallback), because BuildKit derives the name from it.
  */
-export async function loadIgnoreFile(context: string, dockerfileAsNamed: string): Promise<IgnoreFile> {
-  const candidates = [join(dirname(dockerfileAsNamed), basename(dockerfileAsNamed) + '.dockerignore'), join(context, '.dockerignore')]
+export async function loadIgnoreFile(
+  context: string,
+  dockerfileAsNamed: string
+): Promise<IgnoreFile> {
+  const candidates = [
+    join(dirname(dockerfileAsNamed), basename(dockerfileAsNamed) + '.dockerignore'),
+    join(context, '.dockerignore')
+  ]
   for (const path of candidates) {
     let text: string
     try {
@@ -69,7 +75,8 @@ export function compileIgnore(path: string, patterns: string[]): PatternMatcher 
   try {
     return newPatternMatcher(patterns)
   } catch (error) {
-    if (error instanceof PatternError) throw new UserError(`invalid pattern in ${path}: ${error.message}`)
+    if (error instanceof PatternError)
+      throw new UserError(`invalid pattern in ${path}: ${error.message}`)
     throw error
   }
 }

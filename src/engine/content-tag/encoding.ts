@@ -19,7 +19,8 @@ export function compareBytes(a: string, b: string): number {
     let x = a.charCodeAt(i)
     let y = b.charCodeAt(i)
     if (x === y) continue
-    // Surrogates (U+D800–DFFF) encode code points above U+FFFF, which sort after U+E000–FFFF in UTF-8.
+    // Surrogates (U+D800–DFFF) encode code points above U+FFFF: in UTF-8 they sort after
+    // U+E000–FFFF.
     if (x >= 0xd800 && y >= 0xd800) {
       x = x >= 0xe000 ? x - 0x800 : x + 0x2000
       y = y >= 0xe000 ? y - 0x800 : y + 0x2000
@@ -48,7 +49,11 @@ export function sortFiles(files: FileInput[]): FileInput[] {
 }
 
 // Netstrings of the values every file entry repeats.
-const MODE_NETSTRINGS: Record<string, string> = { '100644': '6:100644,', '100755': '6:100755,', '120000': '6:120000,' }
+const MODE_NETSTRINGS: Record<string, string> = {
+  '100644': '6:100644,',
+  '100755': '6:100755,',
+  '120000': '6:120000,'
+}
 
 /**
  * A file list section (spec §6.2) as string chunks, hashed in order: building
@@ -77,11 +82,17 @@ export function contextDigestOf(files: FileInput[]): string {
 
 function encodeMap(label: string, map: Record<string, string>): string {
   const keys = Object.keys(map).sort(compareBytes)
-  return netstring(label) + netstring(String(keys.length)) + keys.map((k) => netstring(k) + netstring(map[k]!)).join('')
+  return (
+    netstring(label) +
+    netstring(String(keys.length)) +
+    keys.map((k) => netstring(k) + netstring(map[k]!)).join('')
+  )
 }
 
 function encodeOptional(label: string, value: string | undefined): string {
-  return netstring(label) + (value === undefined ? netstring('0') : netstring('1') + netstring(value))
+  return (
+    netstring(label) + (value === undefined ? netstring('0') : netstring('1') + netstring(value))
+  )
 }
 
 /**

@@ -11,7 +11,7 @@ export interface ContentTagExplanation {
   source: ContentTagResult['source']
   stats: ContentTagResult['stats']
   dockerfile: { path: string; digest: string }
-  /** Context-relative POSIX paths of the regular files and symlinks the builder receives, in byte order. */
+  /** Context-relative paths of the files and symlinks the builder receives, in byte order. */
   files: string[]
   entries: FileInput[]
   contextDigest: string
@@ -44,15 +44,21 @@ export function explainLines(result: ContentTagResult): string[] {
     `tag          ${result.tag}`,
     `digest       sha256:${result.digest}`,
     `scheme       ${inputs.version}`,
-    `source       ${result.source}: ${stats.files} files, ${stats.hashedFiles} read from disk (${bytes(stats.hashedBytes)}), ${stats.ms} ms`,
+    `source       ${result.source}: ${stats.files} files, ${stats.hashedFiles} read from disk ` +
+      `(${bytes(stats.hashedBytes)}), ${stats.ms} ms`,
     `dockerfile   ${inputs.dockerfile.path}  blob ${inputs.dockerfile.digest}`
   ]
-  for (const [name, value] of Object.entries(inputs.buildArgs)) lines.push(`build-arg    ${name}  value ${valueDigest(value)}`)
-  for (const name of inputs.ignoredBuildArgs) lines.push(`ignored-arg  ${name}  (no ARG ${name} in the Dockerfile)`)
+  for (const [name, value] of Object.entries(inputs.buildArgs))
+    lines.push(`build-arg    ${name}  value ${valueDigest(value)}`)
+  for (const name of inputs.ignoredBuildArgs)
+    lines.push(`ignored-arg  ${name}  (no ARG ${name} in the Dockerfile)`)
   lines.push(`target       ${inputs.target ?? '(last stage)'}`)
-  lines.push(`platforms    ${inputs.platforms.length > 0 ? inputs.platforms.join(', ') : '(builder default)'}`)
+  lines.push(
+    `platforms    ${inputs.platforms.length > 0 ? inputs.platforms.join(', ') : '(builder default)'}`
+  )
   for (const f of inputs.extra.files) lines.push(`extra-file   ${f.mode} ${f.digest}  ${f.path}`)
-  for (const [name, value] of Object.entries(inputs.extra.values)) lines.push(`extra-value  ${name}  value ${valueDigest(value)}`)
+  for (const [name, value] of Object.entries(inputs.extra.values))
+    lines.push(`extra-value  ${name}  value ${valueDigest(value)}`)
   lines.push(`commit       ${inputs.commit ?? '(not an input)'}`)
   lines.push(`repo-path    ${inputs.repoPath ?? '(not an input)'}`)
   lines.push(`context      ${inputs.files.length} files  sha256:${inputs.contextDigest}`)

@@ -5,7 +5,7 @@ import { readdirSync, type Dirent } from 'node:fs'
 import { UserError } from '../../errors.js'
 import type { ContextFilter } from './context-filter.js'
 
-/** Receives the context-relative paths a listing finds (an array, or a Describer hashing as they come). */
+/** Receives the context-relative paths a listing finds: an array, or a Describer hashing them. */
 export interface PathSink {
   push(rel: string): unknown
 }
@@ -23,7 +23,13 @@ export interface ListNotes {
  * receives into `out`. Directories the filter prunes are not read; `.git`
  * entries are skipped at every depth.
  */
-export function walkContext<T extends PathSink>(root: string, relDir: string, filter: ContextFilter, notes: ListNotes, out: T): T {
+export function walkContext<T extends PathSink>(
+  root: string,
+  relDir: string,
+  filter: ContextFilter,
+  notes: ListNotes,
+  out: T
+): T {
   const stack = [relDir]
   while (stack.length > 0) {
     const rel = stack.pop()!
@@ -41,7 +47,8 @@ export function walkContext<T extends PathSink>(root: string, relDir: string, fi
     for (const entry of entries) {
       const name = entry.name
       const childRel = rel === '' ? name : `${rel}/${name}`
-      if (name.includes('\uFFFD')) throw new UserError(`file name is not valid UTF-8: ${abs}/${name}`)
+      if (name.includes('\uFFFD'))
+        throw new UserError(`file name is not valid UTF-8: ${abs}/${name}`)
       if (name === '.git') {
         if (filter.includesFile(childRel)) notes.gitMetadataSent = true
         continue
@@ -51,7 +58,9 @@ export function walkContext<T extends PathSink>(root: string, relDir: string, fi
       } else if (entry.isFile() || entry.isSymbolicLink()) {
         if (filter.includesFile(childRel)) out.push(childRel)
       } else if (filter.includesFile(childRel)) {
-        notes.warnings.push(`${childRel} is not a regular file, directory or symlink; it is not part of the tag`)
+        notes.warnings.push(
+          `${childRel} is not a regular file, directory or symlink; it is not part of the tag`
+        )
       }
     }
   }

@@ -1,7 +1,8 @@
 // The git fast path (spec §5.2): `git ls-files` lists the index with blob ids
 // and, separately, the untracked paths (ignored ones included, since
 // .gitignore does not matter to the builder); `git diff-files` uses git's stat
-// cache to name the entries whose working tree file differs. Only flagged, untracked and attribute-converted files
+// cache to name the entries whose working tree file differs. Only flagged, untracked and
+// attribute-converted files
 // are read from disk; every other blob id comes straight from the index.
 import { existsSync } from 'node:fs'
 import { homedir } from 'node:os'
@@ -49,7 +50,12 @@ export function startGitQuery(cwd: string): GitQuery {
     index: runGit(cwd, ['ls-files', '-z', '-v', '-s', '-c']),
     untracked: runGit(cwd, ['ls-files', '-z', '-o', '--directory']),
     changed: runGit(cwd, ['diff-files', '--name-only', '-z', '--relative']),
-    config: runGit(cwd, ['config', '-z', '--get-regexp', '^core\\.(autocrlf|eol|attributesfile|filemode|symlinks)$'], undefined, [0, 1])
+    config: runGit(
+      cwd,
+      ['config', '-z', '--get-regexp', '^core\\.(autocrlf|eol|attributesfile|filemode|symlinks)$'],
+      undefined,
+      [0, 1]
+    )
   }
   // Whichever fails first is reported by listFromGit; the others must not go unhandled.
   for (const p of [query.index, query.untracked, query.changed, query.config]) p.catch(() => {})
@@ -98,7 +104,8 @@ export async function listFromGit(
       previous = path
       continue
     }
-    if (path.endsWith('.gitattributes') && (path.length === 14 || path.endsWith('/.gitattributes'))) attributesTracked = true
+    if (path.endsWith('.gitattributes') && (path.length === 14 || path.endsWith('/.gitattributes')))
+      attributesTracked = true
     // Unmerged paths repeat once per stage; the first record already sent them to disk.
     if (path === previous) continue
     previous = path
@@ -118,7 +125,11 @@ export async function listFromGit(
     }
     listing.indexed = keep
   }
-  if (!convertAll && listing.indexed.length > 0 && (attributesTracked || attributesMayApply(top, cwd, settings))) {
+  if (
+    !convertAll &&
+    listing.indexed.length > 0 &&
+    (attributesTracked || attributesMayApply(top, cwd, settings))
+  ) {
     await moveConvertedToDisk(cwd, prefix, listing)
   }
   // Untracked paths, one per file; "dir/" stands for a directory git holds nothing in.
@@ -145,7 +156,13 @@ export async function listFromGit(
  * (not initialised, or git refuses it) is walked on disk. Either way the
  * builder receives its working tree files, so they are part of the context.
  */
-async function listSubmodule(root: string, rel: string, filter: ContextFilter, notes: ListNotes, into: GitListing): Promise<void> {
+async function listSubmodule(
+  root: string,
+  rel: string,
+  filter: ContextFilter,
+  notes: ListNotes,
+  into: GitListing
+): Promise<void> {
   const abs = join(root, rel)
   if (existsSync(join(abs, '.git'))) {
     if (filter.includesFile(rel + '/.git')) notes.gitMetadataSent = true
@@ -166,11 +183,13 @@ function appendAll<T>(into: T[], items: T[]): void {
   for (const item of items) into.push(item)
 }
 
-/** Git prints names as raw bytes: a name that is not UTF-8 decodes to U+FFFD and cannot be encoded (spec §3.1). */
+/** git prints names as raw bytes: one that is not UTF-8 decodes to U+FFFD (spec §3.1). */
 function checkNames(out: string, cwd: string): string {
   const bad = out.indexOf('\uFFFD')
   if (bad >= 0) {
-    const name = out.slice(out.lastIndexOf('\0', bad) + 1, out.indexOf('\0', bad)).replace(/^.*\t/, '')
+    const name = out
+      .slice(out.lastIndexOf('\0', bad) + 1, out.indexOf('\0', bad))
+      .replace(/^.*\t/, '')
     throw new UserError(`file name is not valid UTF-8 under ${cwd}: ${name}`)
   }
   return out
@@ -200,7 +219,10 @@ function parseConfig(stdout: string): GitSettings {
   for (const record of stdout.split('\0')) {
     const nl = record.indexOf('\n')
     if (nl < 0) continue
-    const key = record.slice(0, nl).toLowerCase().replace(/^core\./, '') as keyof GitSettings
+    const key = record
+      .slice(0, nl)
+      .toLowerCase()
+      .replace(/^core\./, '') as keyof GitSettings
     settings[key] = record.slice(nl + 1).toLowerCase()
   }
   return settings
@@ -219,7 +241,9 @@ function attributesMayApply(top: string, cwd: string, settings: GitSettings): bo
   }
   for (const gitDir of gitDirs(top)) candidates.push(join(gitDir, 'info', 'attributes'))
   const xdg = process.env['XDG_CONFIG_HOME'] || join(homedir(), '.config')
-  candidates.push(settings.attributesfile?.replace(/^~(?=\/)/, homedir()) ?? join(xdg, 'git', 'attributes'))
+  candidates.push(
+    settings.attributesfile?.replace(/^~(?=\/)/, homedir()) ?? join(xdg, 'git', 'attributes')
+  )
   candidates.push('/etc/gitattributes', '/usr/local/etc/gitattributes')
   return candidates.some((p) => existsSync(p))
 }
@@ -229,9 +253,17 @@ function attributesMayApply(top: string, cwd: string, settings: GitSettings): bo
 // git normalises when it compares (text, eol). Spec §5.2.
 const CONVERTING = ['filter', 'ident', 'working-tree-encoding', 'text', 'eol']
 
-async function moveConvertedToDisk(cwd: string, prefix: string, listing: GitListing): Promise<void> {
+async function moveConvertedToDisk(
+  cwd: string,
+  prefix: string,
+  listing: GitListing
+): Promise<void> {
   const local = listing.indexed.map((f) => f.path.slice(prefix.length))
-  const { stdout } = await runGit(cwd, ['check-attr', '-z', '--stdin', ...CONVERTING], local.join('\0') + '\0')
+  const { stdout } = await runGit(
+    cwd,
+    ['check-attr', '-z', '--stdin', ...CONVERTING],
+    local.join('\0') + '\0'
+  )
   const converted = new Set<string>()
   const fields = stdout.split('\0')
   for (let i = 0; i + 2 < fields.length; i += 3) {

@@ -9,10 +9,21 @@ export class GitUnavailable extends Error {
 }
 
 // Variables a git hook or wrapper may set that would point git at another repository.
-const REDIRECTING = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_COMMON_DIR', 'GIT_PREFIX', 'GIT_NAMESPACE']
+const REDIRECTING = [
+  'GIT_DIR',
+  'GIT_WORK_TREE',
+  'GIT_INDEX_FILE',
+  'GIT_COMMON_DIR',
+  'GIT_PREFIX',
+  'GIT_NAMESPACE'
+]
 
 function gitEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0' }
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    GIT_OPTIONAL_LOCKS: '0',
+    GIT_TERMINAL_PROMPT: '0'
+  }
   for (const name of REDIRECTING) delete env[name]
   return env
 }
@@ -21,9 +32,18 @@ function gitEnv(): NodeJS.ProcessEnv {
  * Runs git with an argument array in `cwd` and returns stdout as UTF-8.
  * `okCodes` lists exit codes that are answers rather than failures.
  */
-export function runGit(cwd: string, args: string[], input?: string, okCodes: number[] = [0]): Promise<{ code: number; stdout: string }> {
+export function runGit(
+  cwd: string,
+  args: string[],
+  input?: string,
+  okCodes: number[] = [0]
+): Promise<{ code: number; stdout: string }> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn('git', args, { cwd, env: gitEnv(), stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] })
+    const child = spawn('git', args, {
+      cwd,
+      env: gitEnv(),
+      stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe']
+    })
     const out: Buffer[] = []
     const err: Buffer[] = []
     child.stdout!.on('data', (b: Buffer) => out.push(b))
@@ -41,7 +61,7 @@ export function runGit(cwd: string, args: string[], input?: string, okCodes: num
   })
 }
 
-/** The nearest directory at or above `dir` holding a `.git` entry (directory or file), as git finds it. */
+/** The nearest directory at or above `dir` holding a `.git` entry (directory or file). */
 export function findWorkTreeRoot(dir: string): string | undefined {
   let current = resolve(dir)
   for (;;) {

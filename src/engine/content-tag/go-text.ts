@@ -4,7 +4,8 @@
 
 // unicode.IsSpace: Latin-1 spaces plus the White_Space property. It differs
 // from String.prototype.trim: Go trims U+0085 and keeps U+FEFF.
-const GO_SPACE = '\\t\\n\\v\\f\\r \\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000'
+const GO_SPACE =
+  '\\t\\n\\v\\f\\r \\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000'
 const LEADING = new RegExp(`^[${GO_SPACE}]+`)
 const TRAILING = new RegExp(`[${GO_SPACE}]+$`)
 

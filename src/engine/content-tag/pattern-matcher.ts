@@ -69,7 +69,7 @@ export function matchesExact(pm: PatternMatcher, path: string): boolean {
   return matched
 }
 
-/** MatchesOrParentMatches: a pattern matching any parent directory of `path` also matches `path`. */
+/** MatchesOrParentMatches: a pattern matching a parent directory of `path` matches `path`. */
 export function matchesOrParentMatches(pm: PatternMatcher, path: string): boolean {
   let matched = false
   const parents = parentPrefixes(path)
@@ -109,8 +109,12 @@ export function matchesUsingParentResults(
   return { matched, info }
 }
 
-/** matchesUsingParentResults(…).matched without building the per-pattern list; for files, which have no children. */
-export function matchedUsingParentResults(pm: PatternMatcher, path: string, parent: MatchInfo): boolean {
+/** matchesUsingParentResults(…).matched without the per-pattern list: for files (no children). */
+export function matchedUsingParentResults(
+  pm: PatternMatcher,
+  path: string,
+  parent: MatchInfo
+): boolean {
   const withParent = parent !== undefined && parent.length > 0
   let matched = false
   const patterns = pm.patterns
@@ -209,7 +213,8 @@ export function compilePattern(cleaned: string, exclusion = false): Pattern {
       // A match must end with the pattern's trailing literal text ("**/*.log" → ".log");
       // checking that first spares the expression for most paths.
       const tail = /[^*?[\]\\]*$/.exec(cleaned)![0]
-      pattern.test = tail === '' ? (path) => js.test(path) : (path) => path.endsWith(tail) && js.test(path)
+      pattern.test =
+        tail === '' ? (path) => js.test(path) : (path) => path.endsWith(tail) && js.test(path)
       break
     }
   }
@@ -307,7 +312,9 @@ function goRegexpToJs(goRe: string, cleaned: string): RegExp {
       const n = cps[++i]
       if (n === undefined) throw new PatternError(`pattern "${cleaned}" ends with a lone backslash`)
       if (/[A-Za-z0-9]/.test(n)) {
-        throw new PatternError(`pattern "${cleaned}" uses the escape \\${n}, which BuildKit reads as a regular-expression escape; it is not supported`)
+        throw new PatternError(
+          `pattern "${cleaned}" uses the escape \\${n}, which BuildKit reads as a regular-expression escape; it is not supported`
+        )
       }
       out += lit(n)
       classStart = false
@@ -324,7 +331,9 @@ function goRegexpToJs(goRe: string, cleaned: string): RegExp {
         continue
       }
       if (c === '[' && cps[i + 1] === ':') {
-        throw new PatternError(`pattern "${cleaned}" uses a POSIX character class, which is not supported`)
+        throw new PatternError(
+          `pattern "${cleaned}" uses a POSIX character class, which is not supported`
+        )
       }
       out += c === '-' ? '-' : lit(c)
       classStart = false
@@ -357,6 +366,8 @@ function goRegexpToJs(goRe: string, cleaned: string): RegExp {
   try {
     return new RegExp(out, 'u')
   } catch {
-    throw new PatternError(`pattern "${cleaned}" is not a valid expression (for example a reversed range like [z-a])`)
+    throw new PatternError(
+      `pattern "${cleaned}" is not a valid expression (for example a reversed range like [z-a])`
+    )
   }
 }

@@ -113,28 +113,43 @@ export function diffInputs(local: ContentTagInputs, remoteSummary: string): stri
   }
   if (remote === null || typeof remote !== 'object' || remote.v !== 'v1') {
     const v = remote !== null && typeof remote === 'object' ? String(remote.v) : 'unknown'
-    return [`the stored summary uses content-tag scheme ${v}, this one v1: tags from different schemes always differ`]
+    return [
+      `the stored summary uses content-tag scheme ${v}, this one v1: tags from different schemes always differ`
+    ]
   }
   const lines: string[] = []
   const show = (v: string | undefined) => (v === undefined ? '(none)' : v)
   if (remote.dockerfile?.path !== local.dockerfile.path) {
-    lines.push(`Dockerfile path changed: ${show(remote.dockerfile?.path)} → ${local.dockerfile.path}`)
+    lines.push(
+      `Dockerfile path changed: ${show(remote.dockerfile?.path)} → ${local.dockerfile.path}`
+    )
   }
-  if (remote.dockerfile?.digest !== local.dockerfile.digest) lines.push(`Dockerfile content changed (${local.dockerfile.path})`)
+  if (remote.dockerfile?.digest !== local.dockerfile.digest)
+    lines.push(`Dockerfile content changed (${local.dockerfile.path})`)
   lines.push(...diffRecords('build arg', remote.buildArgs ?? {}, hashValues(local.buildArgs)))
-  if (remote.target !== local.target) lines.push(`target stage changed: ${show(remote.target)} → ${show(local.target)}`)
+  if (remote.target !== local.target)
+    lines.push(`target stage changed: ${show(remote.target)} → ${show(local.target)}`)
   const remotePlatforms = (remote.platforms ?? []).join(', ') || '(builder default)'
   const localPlatforms = local.platforms.join(', ') || '(builder default)'
-  if (remotePlatforms !== localPlatforms) lines.push(`platforms changed: ${remotePlatforms} → ${localPlatforms}`)
+  if (remotePlatforms !== localPlatforms)
+    lines.push(`platforms changed: ${remotePlatforms} → ${localPlatforms}`)
   lines.push(...diffContext(remote, local))
   lines.push(...diffFileLists('extra file', remote.extraFiles ?? [], local.extra.files))
-  lines.push(...diffRecords('extra value', remote.extraValues ?? {}, hashValues(local.extra.values)))
-  if (remote.commit !== local.commit) lines.push(`commit changed: ${show(remote.commit)} → ${show(local.commit)}`)
-  if (remote.repoPath !== local.repoPath) lines.push(`repository path changed: ${show(remote.repoPath)} → ${show(local.repoPath)}`)
+  lines.push(
+    ...diffRecords('extra value', remote.extraValues ?? {}, hashValues(local.extra.values))
+  )
+  if (remote.commit !== local.commit)
+    lines.push(`commit changed: ${show(remote.commit)} → ${show(local.commit)}`)
+  if (remote.repoPath !== local.repoPath)
+    lines.push(`repository path changed: ${show(remote.repoPath)} → ${show(local.repoPath)}`)
   return lines
 }
 
-function diffRecords(what: string, before: Record<string, string>, after: Record<string, string>): string[] {
+function diffRecords(
+  what: string,
+  before: Record<string, string>,
+  after: Record<string, string>
+): string[] {
   const lines: string[] = []
   const names = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort(compareBytes)
   for (const name of names) {

@@ -8,7 +8,14 @@ import { Describer } from './blob-hash.js'
 import { ContextFilter } from './context-filter.js'
 import { loadIgnoreFile } from './dockerignore.js'
 import { readDockerfile, type DockerfileFacts } from './dockerfile.js'
-import { blobId, compareBytes, contextDigestOf, encodeInputs, sha256Hex, sortFiles } from './encoding.js'
+import {
+  blobId,
+  compareBytes,
+  contextDigestOf,
+  encodeInputs,
+  sha256Hex,
+  sortFiles
+} from './encoding.js'
 import { walkContext, type ListNotes } from './fs-files.js'
 import { listFromGit, startGitQuery } from './git-files.js'
 import { findWorkTreeRoot, GitUnavailable, runGit } from './git.js'
@@ -38,7 +45,10 @@ export async function computeContentTag(opts: ContentTagOptions): Promise<Conten
   // git runs while the Dockerfile and ignore file are read.
   const query = opts.useGit !== false && workTree !== undefined ? startGitQuery(context) : undefined
   let files: FileInput[] = []
-  const repoRoot = opts.repoRoot !== undefined ? requireDirectory(opts.repoRoot, 'repository root') : workTree ?? context
+  const repoRoot =
+    opts.repoRoot !== undefined
+      ? requireDirectory(opts.repoRoot, 'repository root')
+      : (workTree ?? context)
 
   const dockerfileNamed = resolve(opts.dockerfile ?? join(context, 'Dockerfile'))
   const dockerfilePath = locateDockerfile(dockerfileNamed)
@@ -67,10 +77,13 @@ export async function computeContentTag(opts: ContentTagOptions): Promise<Conten
       notes.warnings.push(`read every file instead of using git's index: ${error.message}`)
     }
   } else if (opts.useGit === true) {
-    throw new UserError(`useGit is set but the build context ${context} is not inside a git work tree`)
+    throw new UserError(
+      `useGit is set but the build context ${context} is not inside a git work tree`
+    )
   }
   if (!listed) walkContext(context, '', filter, notes, describer)
-  if (source === 'git' && existsSync(join(context, '.git')) && filter.includesFile('.git')) notes.gitMetadataSent = true
+  if (source === 'git' && existsSync(join(context, '.git')) && filter.includesFile('.git'))
+    notes.gitMetadataSent = true
 
   let hashedBytes = 0
   let hashedFiles = 0
@@ -88,7 +101,9 @@ export async function computeContentTag(opts: ContentTagOptions): Promise<Conten
       } else if (d.kind === 'directory') {
         if (!filter.prunes(rels[i]!)) directories.push(rels[i]!)
       } else if (d.kind === 'other') {
-        notes.warnings.push(`${rels[i]} is not a regular file, directory or symlink; it is not part of the tag`)
+        notes.warnings.push(
+          `${rels[i]} is not a regular file, directory or symlink; it is not part of the tag`
+        )
       }
     })
     if (directories.length === 0) break
@@ -99,13 +114,19 @@ export async function computeContentTag(opts: ContentTagOptions): Promise<Conten
 
   const inputs: ContentTagInputs = {
     version: 'v1',
-    dockerfile: { path: repoRelative(repoRoot, dockerfilePath, 'Dockerfile'), digest: blobId(dockerfileContent) },
+    dockerfile: {
+      path: repoRelative(repoRoot, dockerfilePath, 'Dockerfile'),
+      digest: blobId(dockerfileContent)
+    },
     files,
     buildArgs: used,
     ignoredBuildArgs: ignored,
     ...(target === undefined ? {} : { target }),
     platforms,
-    extra: { files: extraFiles(opts.extraFiles ?? [], repoRoot), values: sortedRecord(opts.extraValues ?? {}) },
+    extra: {
+      files: extraFiles(opts.extraFiles ?? [], repoRoot),
+      values: sortedRecord(opts.extraValues ?? {})
+    },
     ...(opts.includeCommit ? { commit: await headCommit(repoRoot) } : {}),
     ...(opts.includeRepoPath ? { repoPath: toPosix(relative(repoRoot, context)) || '.' } : {}),
     contextDigest: contextDigestOf(files)
@@ -114,31 +135,46 @@ export async function computeContentTag(opts: ContentTagOptions): Promise<Conten
 
   const warnings = notes.warnings
   if (notes.gitMetadataSent) {
-    warnings.push('the build context holds .git and .dockerignore does not exclude it: the builder receives it, the tag never includes it (add .git to .dockerignore, or set includeCommit)')
+    warnings.push(
+      'the build context holds .git and .dockerignore does not exclude it: the builder receives it, the tag never includes it (add .git to .dockerignore, or set includeCommit)'
+    )
   }
   if (existsSync(join(context, '.containerignore'))) {
-    warnings.push('.containerignore exists: buildah and podman read it instead of .dockerignore, the tag follows .dockerignore as BuildKit does')
+    warnings.push(
+      '.containerignore exists: buildah and podman read it instead of .dockerignore, the tag follows .dockerignore as BuildKit does'
+    )
   }
   return {
     tag: prefix + digest.slice(0, hexLength),
     digest,
     inputs,
     source,
-    stats: { files: files.length, hashedFiles, hashedBytes, ms: Math.round(performance.now() - started) },
+    stats: {
+      files: files.length,
+      hashedFiles,
+      hashedBytes,
+      ms: Math.round(performance.now() - started)
+    },
     warnings
   }
 }
 
-/** Rejects a prefix or length that would break the OCI tag grammar `[A-Za-z0-9_][A-Za-z0-9._-]{0,127}`. */
+/** Rejects a prefix or length that breaks the tag grammar `[A-Za-z0-9_][A-Za-z0-9._-]{0,127}`. */
 export function checkTagFormat(prefix: string, hexLength: number): void {
   if (!Number.isInteger(hexLength) || hexLength < 32 || hexLength > 64) {
-    throw new UserError(`invalid tag hex length ${hexLength}: expected a whole number from 32 to 64`)
+    throw new UserError(
+      `invalid tag hex length ${hexLength}: expected a whole number from 32 to 64`
+    )
   }
   if (prefix !== '' && !PREFIX_GRAMMAR.test(prefix)) {
-    throw new UserError(`invalid tag prefix "${prefix}": it must start with a letter, digit or _ and hold only letters, digits, '.', '_' and '-'`)
+    throw new UserError(
+      `invalid tag prefix "${prefix}": it must start with a letter, digit or _ and hold only letters, digits, '.', '_' and '-'`
+    )
   }
   if (prefix.length + hexLength > 128) {
-    throw new UserError(`invalid tag prefix "${prefix}": with ${hexLength} hex digits the tag would exceed 128 characters`)
+    throw new UserError(
+      `invalid tag prefix "${prefix}": with ${hexLength} hex digits the tag would exceed 128 characters`
+    )
   }
 }
 
@@ -174,7 +210,11 @@ function readInput(path: string, what: string): Buffer {
   }
 }
 
-function checkTarget(target: string | undefined, facts: DockerfileFacts, dockerfile: string): string | undefined {
+function checkTarget(
+  target: string | undefined,
+  facts: DockerfileFacts,
+  dockerfile: string
+): string | undefined {
   if (target === undefined || target === '') return undefined
   const lower = target.toLowerCase()
   if (facts.standardFrontend && !facts.stages.includes(lower)) {
@@ -184,11 +224,15 @@ function checkTarget(target: string | undefined, facts: DockerfileFacts, dockerf
 }
 
 /** Counts the build args the Dockerfile declares with ARG, plus those BuildKit reads itself. */
-function splitBuildArgs(args: Record<string, string>, facts: DockerfileFacts): { used: Record<string, string>; ignored: string[] } {
+function splitBuildArgs(
+  args: Record<string, string>,
+  facts: DockerfileFacts
+): { used: Record<string, string>; ignored: string[] } {
   const used: Record<string, string> = {}
   const ignored: string[] = []
   for (const name of Object.keys(args).sort(compareBytes)) {
-    if (!facts.standardFrontend || facts.args.has(name) || BUILDER_ARG.test(name)) used[name] = args[name]!
+    if (!facts.standardFrontend || facts.args.has(name) || BUILDER_ARG.test(name))
+      used[name] = args[name]!
     else ignored.push(name)
   }
   return { used, ignored }
@@ -206,7 +250,9 @@ function toPosix(p: string): string {
 function repoRelative(repoRoot: string, path: string, what: string): string {
   const rel = relative(repoRoot, path)
   if (!inside(rel)) {
-    throw new UserError(`${what} ${path} is outside the repository root ${repoRoot}; set repoRoot to a directory that holds it`)
+    throw new UserError(
+      `${what} ${path} is outside the repository root ${repoRoot}; set repoRoot to a directory that holds it`
+    )
   }
   return toPosix(rel)
 }
@@ -228,7 +274,11 @@ function extraFiles(paths: string[], repoRoot: string): FileInput[] {
     if (!isFile) throw new UserError(`extra file ${given} is not a regular file`)
     const rel = relative(repoRoot, abs)
     const path = inside(rel) ? toPosix(rel) : toPosix(abs)
-    byPath.set(path, { path, mode: exec ? '100755' : '100644', digest: blobId(readInput(abs, 'extra file')) })
+    byPath.set(path, {
+      path,
+      mode: exec ? '100755' : '100644',
+      digest: blobId(readInput(abs, 'extra file'))
+    })
   }
   return sortFiles([...byPath.values()])
 }
@@ -244,6 +294,8 @@ async function headCommit(repoRoot: string): Promise<string> {
     const { stdout } = await runGit(repoRoot, ['rev-parse', '--verify', 'HEAD'])
     return stdout.trim()
   } catch (error) {
-    throw new UserError(`includeCommit needs a git repository with a commit at ${repoRoot}: ${(error as Error).message}`)
+    throw new UserError(
+      `includeCommit needs a git repository with a commit at ${repoRoot}: ${(error as Error).message}`
+    )
   }
 }

@@ -4,14 +4,14 @@
 export interface ContentTagOptions {
   /** The build context directory. */
   context: string
-  /** Default: `<context>/Dockerfile` (or `<context>/dockerfile` when only that exists, as BuildKit). */
+  /** Default: `<context>/Dockerfile`, or `<context>/dockerfile` when only that exists. */
   dockerfile?: string
   /** Default: the nearest directory at or above the context holding `.git`, else the context. */
   repoRoot?: string
   buildArgs?: Record<string, string>
   target?: string
   platforms?: string[]
-  /** Files whose content and mode join the tag (paths relative to the current directory or absolute). */
+  /** Files whose content and mode join the tag (absolute, or relative to the current directory). */
   extraFiles?: string[]
   extraValues?: Record<string, string>
   /** Hash the commit id (HEAD of repoRoot) in; off by default (spec §3.7). */
@@ -60,6 +60,6 @@ export interface ContentTagResult {
   inputs: ContentTagInputs
   source: 'git' | 'filesystem'
   stats: { files: number; hashedFiles: number; hashedBytes: number; ms: number }
-  /** Things the user should know: inputs the builder sees that the tag cannot, a fallback from git. */
+  /** What the user should know: inputs the builder sees that the tag cannot, a git fallback. */
   warnings: string[]
 }

@@ -22,10 +22,18 @@ const reading: Array<{ name: string; text: string; patterns: string[] }> = [
   { name: 'a UTF-8 byte order mark', text: '\uFEFFnode_modules\n', patterns: ['node_modules'] },
   { name: 'no final newline', text: 'a\nb', patterns: ['a', 'b'] },
   { name: 'a comment only in the first column', text: '# gone\n  # kept\n', patterns: ['# kept'] },
-  { name: 'path cleaning: ./, //, .., trailing /', text: './a\nb//c/\nd/../e\n./\n/\n', patterns: ['a', 'b/c', 'e', '.', '/'] },
+  {
+    name: 'path cleaning: ./, //, .., trailing /',
+    text: './a\nb//c/\nd/../e\n./\n/\n',
+    patterns: ['a', 'b/c', 'e', '.', '/']
+  },
   { name: 'exceptions are cleaned after the !', text: '!./x/\n!/y\n', patterns: ['!x', '!y'] },
   { name: 'tabs and Go white space are trimmed', text: '\t a \u00a0\n', patterns: ['a'] },
-  { name: 'escapes are kept for the matcher', text: '\\#not-a-comment\n\\!bang\n', patterns: ['\\#not-a-comment', '\\!bang'] }
+  {
+    name: 'escapes are kept for the matcher',
+    text: '\\#not-a-comment\n\\!bang\n',
+    patterns: ['\\#not-a-comment', '\\!bang']
+  }
 ]
 
 describe('reading .dockerignore', () => {
@@ -81,8 +89,16 @@ const filtering: Array<{ name: string; ignore: string; sent: string[] }> = [
     ignore: 'docs\n!docs/*.md\ndocs/README.md\n',
     sent: tree.filter((f) => !f.startsWith('docs/') || f === 'docs/guide.md')
   },
-  { name: '* stays within one directory', ignore: '*.log\n', sent: tree.filter((f) => f !== 'app.log') },
-  { name: '** crosses directories', ignore: '**/*.log\n', sent: tree.filter((f) => !f.endsWith('.log')) },
+  {
+    name: '* stays within one directory',
+    ignore: '*.log\n',
+    sent: tree.filter((f) => f !== 'app.log')
+  },
+  {
+    name: '** crosses directories',
+    ignore: '**/*.log\n',
+    sent: tree.filter((f) => !f.endsWith('.log'))
+  },
   {
     name: 'everything but a few',
     ignore: '*\n!src\n!Dockerfile\nsrc/**/*.test.ts\n',
@@ -93,15 +109,31 @@ const filtering: Array<{ name: string; ignore: string; sent: string[] }> = [
     ignore: 'Dockerfile\n.dockerignore\n',
     sent: tree.filter((f) => f !== 'Dockerfile' && f !== '.dockerignore')
   },
-  { name: '? and classes', ignore: 'src/main.?s\ndocs/[gR]*\n', sent: tree.filter((f) => !/^src\/main\.ts$|^docs\/(guide|README)/.test(f)) },
-  { name: '[^…] negates a class', ignore: 'docs/[^g]*\n', sent: tree.filter((f) => !f.startsWith('docs/') || f === 'docs/guide.md') },
-  { name: 'escapes make # and ! literal', ignore: '\\#not-a-comment\n\\!bang\n', sent: tree.filter((f) => f !== '#not-a-comment' && f !== '!bang') },
+  {
+    name: '? and classes',
+    ignore: 'src/main.?s\ndocs/[gR]*\n',
+    sent: tree.filter((f) => !/^src\/main\.ts$|^docs\/(guide|README)/.test(f))
+  },
+  {
+    name: '[^…] negates a class',
+    ignore: 'docs/[^g]*\n',
+    sent: tree.filter((f) => !f.startsWith('docs/') || f === 'docs/guide.md')
+  },
+  {
+    name: 'escapes make # and ! literal',
+    ignore: '\\#not-a-comment\n\\!bang\n',
+    sent: tree.filter((f) => f !== '#not-a-comment' && f !== '!bang')
+  },
   {
     name: 'an exception for a parent directory does not undo a deeper exclusion (BuildKit walk, unlike the legacy builder)',
     ignore: 'docs/img\n!docs\n',
     sent: tree.filter((f) => !f.startsWith('docs/img/'))
   },
-  { name: 'leading / and ./ mean the context root', ignore: '/README.md\n./src/deep\n', sent: tree.filter((f) => f !== 'README.md' && !f.startsWith('src/deep/')) }
+  {
+    name: 'leading / and ./ mean the context root',
+    ignore: '/README.md\n./src/deep\n',
+    sent: tree.filter((f) => f !== 'README.md' && !f.startsWith('src/deep/'))
+  }
 ]
 
 function makeTree(files: string[]): string {
@@ -119,8 +151,18 @@ describe('files the builder receives', () => {
     test(tc.name, () => {
       const filter = new ContextFilter(newPatternMatcher(readIgnoreLines(tc.ignore)))
       const expected = [...tc.sent].sort()
-      assert.deepEqual(tree.filter((f) => filter.includesFile(f)).sort(), expected, 'from a file list (git)')
-      const walked = walkContext(root, '', new ContextFilter(newPatternMatcher(readIgnoreLines(tc.ignore))), { warnings: [], gitMetadataSent: false }, [] as string[])
+      assert.deepEqual(
+        tree.filter((f) => filter.includesFile(f)).sort(),
+        expected,
+        'from a file list (git)'
+      )
+      const walked = walkContext(
+        root,
+        '',
+        new ContextFilter(newPatternMatcher(readIgnoreLines(tc.ignore))),
+        { warnings: [], gitMetadataSent: false },
+        [] as string[]
+      )
       assert.deepEqual(walked.sort(), expected, 'from walking the directory')
     })
   }

@@ -11,7 +11,8 @@ describe('netstrings', () => {
     ['😀/x', '6:😀/x,'],
     ['a,b:c', '5:a,b:c,']
   ]
-  for (const [value, encoded] of cases) test(JSON.stringify(value), () => assert.equal(netstring(value), encoded))
+  for (const [value, encoded] of cases)
+    test(JSON.stringify(value), () => assert.equal(netstring(value), encoded))
 })
 
 describe('byte order', () => {
@@ -27,8 +28,13 @@ describe('byte order', () => {
     test(`${JSON.stringify(lower)} sorts before ${JSON.stringify(higher)}`, () => {
       assert.equal(Buffer.compare(Buffer.from(lower), Buffer.from(higher)), -1)
       assert.ok(compareBytes(lower, higher) < 0 && compareBytes(higher, lower) > 0)
-      const sorted = sortFiles([higher, lower].map((path) => ({ path, mode: '100644', digest: '' })))
-      assert.deepEqual(sorted.map((f) => f.path), [lower, higher])
+      const sorted = sortFiles(
+        [higher, lower].map((path) => ({ path, mode: '100644', digest: '' }))
+      )
+      assert.deepEqual(
+        sorted.map((f) => f.path),
+        [lower, higher]
+      )
     })
   }
 })

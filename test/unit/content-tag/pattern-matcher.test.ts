@@ -83,7 +83,11 @@ const single: Array<[pattern: string, text: string, pass: Pass]> = [
   ['a(b)c/def', 'a(b)c/def', 'exact'],
   ['a(b)c/def', 'a(b)c/xyz', 'fail'],
   ['a.|)$(}+{bc', 'a.|)$(}+{bc', 'exact'],
-  ['dist/proxy.py-2.4.0rc3.dev36+g08acad9-py3-none-any.whl', 'dist/proxy.py-2.4.0rc3.dev36+g08acad9-py3-none-any.whl', 'exact'],
+  [
+    'dist/proxy.py-2.4.0rc3.dev36+g08acad9-py3-none-any.whl',
+    'dist/proxy.py-2.4.0rc3.dev36+g08acad9-py3-none-any.whl',
+    'exact'
+  ],
   ['dist/*.whl', 'dist/proxy.py-2.4.0rc3.dev36+g08acad9-py3-none-any.whl', 'exact'],
   // Unix-only rows of the Go table.
   ['a\\\\', 'a\\', 'exact'],
@@ -93,7 +97,11 @@ const single: Array<[pattern: string, text: string, pass: Pass]> = [
 const multi: Array<[patterns: string[], text: string, pass: Pass]> = [
   [['**', '!util/docker/web'], 'util/docker/web/foo', 'fail'],
   [['**', '!util/docker/web', 'util/docker/web/foo'], 'util/docker/web/foo', 'exact'],
-  [['**', '!dist/proxy.py-2.4.0rc3.dev36+g08acad9-py3-none-any.whl'], 'dist/proxy.py-2.4.0rc3.dev36+g08acad9-py3-none-any.whl', 'fail'],
+  [
+    ['**', '!dist/proxy.py-2.4.0rc3.dev36+g08acad9-py3-none-any.whl'],
+    'dist/proxy.py-2.4.0rc3.dev36+g08acad9-py3-none-any.whl',
+    'fail'
+  ],
   [['**', '!dist/*.whl'], 'dist/proxy.py-2.4.0rc3.dev36+g08acad9-py3-none-any.whl', 'fail']
 ]
 
@@ -118,7 +126,11 @@ describe('patternmatcher table', () => {
       assert.equal(matchesExact(pm, text), pass === 'exact', 'MatchesExact')
       assert.equal(matchesOrParentMatches(pm, text), pass !== 'fail', 'MatchesOrParentMatches')
       assert.equal(usingParents(pm, text), pass !== 'fail', 'MatchesUsingParentResults')
-      assert.equal(matchesUsingParentResults(pm, text, undefined).matched, pass !== 'fail', 'no parent context')
+      assert.equal(
+        matchesUsingParentResults(pm, text, undefined).matched,
+        pass !== 'fail',
+        'no parent context'
+      )
     })
   }
   for (const [patterns, text, pass] of multi) {
@@ -247,7 +259,14 @@ describe('pattern list', () => {
   })
   test('blank patterns are dropped and surrounding spaces trimmed', () => {
     const pm = newPatternMatcher(['docs', 'config', '', '  !docs/README.md  '])
-    assert.deepEqual(pm.patterns.map((p) => [p.cleaned, p.exclusion]), [['docs', false], ['config', false], ['docs/README.md', true]])
+    assert.deepEqual(
+      pm.patterns.map((p) => [p.cleaned, p.exclusion]),
+      [
+        ['docs', false],
+        ['config', false],
+        ['docs/README.md', true]
+      ]
+    )
     assert.equal(pm.exclusions, true)
   })
   test('no patterns match nothing', () => {

@@ -12,7 +12,10 @@ const cases: Array<[given: string[], normal: string[]]> = [
   [['linux/armhf', 'linux/arm/7'], ['linux/arm/v7']],
   [['linux/armel'], ['linux/arm/v6']],
   [['linux/i386'], ['linux/386']],
-  [['linux/arm64', 'linux/amd64', 'linux/arm64'], ['linux/amd64', 'linux/arm64']],
+  [
+    ['linux/arm64', 'linux/amd64', 'linux/arm64'],
+    ['linux/amd64', 'linux/arm64']
+  ],
   [['linux/amd64,linux/arm64'], ['linux/amd64', 'linux/arm64']],
   [['macos/arm64'], ['darwin/arm64']],
   [['linux/amd64/v3'], ['linux/amd64/v3']],
@@ -21,11 +24,15 @@ const cases: Array<[given: string[], normal: string[]]> = [
 
 describe('platform normalisation', () => {
   for (const [given, normal] of cases) {
-    test(`${JSON.stringify(given)} → ${JSON.stringify(normal)}`, () => assert.deepEqual(normalisePlatforms(given), normal))
+    test(`${JSON.stringify(given)} → ${JSON.stringify(normal)}`, () =>
+      assert.deepEqual(normalisePlatforms(given), normal))
   }
   for (const bad of ['linux', 'linux/', 'a/b/c/d', 'linux/amd 64', '']) {
     test(`${JSON.stringify(bad)} is a user error naming the value`, () => {
-      assert.throws(() => normalisePlatforms([bad]), (e: unknown) => e instanceof UserError && e.message.includes(`"${bad}"`))
+      assert.throws(
+        () => normalisePlatforms([bad]),
+        (e: unknown) => e instanceof UserError && e.message.includes(`"${bad}"`)
+      )
     })
   }
 })

@@ -4,7 +4,12 @@ import assert from 'node:assert/strict'
 import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, test } from 'node:test'
-import { computeContentTag, diffInputs, summarizeInputs, type ContentTagOptions } from '../../../src/engine/content-tag/index.js'
+import {
+  computeContentTag,
+  diffInputs,
+  summarizeInputs,
+  type ContentTagOptions
+} from '../../../src/engine/content-tag/index.js'
 import { tempDir, writeTree } from './helpers.js'
 
 const TREE = {
@@ -14,7 +19,10 @@ const TREE = {
   'web/index.html': '<p>\n',
   'README.md': 'r\n'
 }
-const OPTS: Partial<ContentTagOptions> = { buildArgs: { VERSION: '1', TOKEN: 'secret-token' }, platforms: ['linux/amd64'] }
+const OPTS: Partial<ContentTagOptions> = {
+  buildArgs: { VERSION: '1', TOKEN: 'secret-token' },
+  platforms: ['linux/amd64']
+}
 
 async function inputsOf(root: string, opts: Partial<ContentTagOptions> = {}) {
   return (await computeContentTag({ context: root, repoRoot: root, ...OPTS, ...opts })).inputs
@@ -37,23 +45,68 @@ describe('summary', () => {
   })
 })
 
-const diffs: Array<{ name: string; change: (root: string) => void; opts?: Partial<ContentTagOptions>; lines: string[] }> = [
+const diffs: Array<{
+  name: string
+  change: (root: string) => void
+  opts?: Partial<ContentTagOptions>
+  lines: string[]
+}> = [
   { name: 'nothing changed', change: () => {}, lines: [] },
-  { name: 'Dockerfile content', change: (r) => writeTree(r, { Dockerfile: TREE.Dockerfile + 'RUN true\n' }), lines: ['Dockerfile content changed (Dockerfile)', 'files changed at the top of the context'] },
-  { name: 'a build arg value', change: () => {}, opts: { buildArgs: { VERSION: '2', TOKEN: 'secret-token' } }, lines: ['build arg VERSION changed'] },
-  { name: 'a build arg removed', change: () => {}, opts: { buildArgs: { VERSION: '1' } }, lines: ['build arg TOKEN removed'] },
-  { name: 'target', change: () => {}, opts: { target: 'base' }, lines: ['target stage changed: (none) → base'] },
+  {
+    name: 'Dockerfile content',
+    change: (r) => writeTree(r, { Dockerfile: TREE.Dockerfile + 'RUN true\n' }),
+    lines: ['Dockerfile content changed (Dockerfile)', 'files changed at the top of the context']
+  },
+  {
+    name: 'a build arg value',
+    change: () => {},
+    opts: { buildArgs: { VERSION: '2', TOKEN: 'secret-token' } },
+    lines: ['build arg VERSION changed']
+  },
+  {
+    name: 'a build arg removed',
+    change: () => {},
+    opts: { buildArgs: { VERSION: '1' } },
+    lines: ['build arg TOKEN removed']
+  },
+  {
+    name: 'target',
+    change: () => {},
+    opts: { target: 'base' },
+    lines: ['target stage changed: (none) → base']
+  },
   {
     name: 'platforms',
     change: () => {},
     opts: { platforms: ['linux/amd64', 'linux/arm64'] },
     lines: ['platforms changed: linux/amd64 → linux/amd64, linux/arm64']
   },
-  { name: 'a file deep in src', change: (r) => writeTree(r, { 'src/lib/b.ts': 'changed\n' }), lines: ['files changed under src/lib/'] },
-  { name: 'a file at the top', change: (r) => writeTree(r, { 'README.md': 'changed\n' }), lines: ['files changed at the top of the context'] },
-  { name: 'a new directory', change: (r) => writeTree(r, { 'docs/x.md': 'x\n' }), lines: ['files added under docs/'] },
-  { name: 'a directory emptied', change: (r) => rmSync(join(r, 'web'), { recursive: true }), lines: ['files removed under web/ (none left)'] },
-  { name: 'an extra value', change: () => {}, opts: { extraValues: { k: 'v' } }, lines: ['extra value k added'] },
+  {
+    name: 'a file deep in src',
+    change: (r) => writeTree(r, { 'src/lib/b.ts': 'changed\n' }),
+    lines: ['files changed under src/lib/']
+  },
+  {
+    name: 'a file at the top',
+    change: (r) => writeTree(r, { 'README.md': 'changed\n' }),
+    lines: ['files changed at the top of the context']
+  },
+  {
+    name: 'a new directory',
+    change: (r) => writeTree(r, { 'docs/x.md': 'x\n' }),
+    lines: ['files added under docs/']
+  },
+  {
+    name: 'a directory emptied',
+    change: (r) => rmSync(join(r, 'web'), { recursive: true }),
+    lines: ['files removed under web/ (none left)']
+  },
+  {
+    name: 'an extra value',
+    change: () => {},
+    opts: { extraValues: { k: 'v' } },
+    lines: ['extra value k added']
+  },
   {
     name: 'several inputs at once',
     change: (r) => writeTree(r, { 'web/index.html': 'new\n' }),

@@ -8,7 +8,13 @@ import { join } from 'node:path'
 import { describe, test } from 'node:test'
 import { describeAll } from '../../../src/engine/content-tag/blob-hash.js'
 import { encodeFiles, encodeInputs, sha256Hex } from '../../../src/engine/content-tag/encoding.js'
-import { computeContentTag, explainJson, explainLines, type ContentTagOptions, type ContentTagResult } from '../../../src/engine/content-tag/index.js'
+import {
+  computeContentTag,
+  explainJson,
+  explainLines,
+  type ContentTagOptions,
+  type ContentTagResult
+} from '../../../src/engine/content-tag/index.js'
 import { UserError } from '../../../src/errors.js'
 import { commitAll, copyTree, git, tempDir, writeTree, type Tree } from './helpers.js'
 
@@ -77,8 +83,14 @@ describe('test vector', () => {
 })
 
 /** Tags from git's index and from reading every file, which must agree. */
-async function bothWays(context: string, opts: Partial<ContentTagOptions> = {}): Promise<{ git: ContentTagResult; fs: ContentTagResult }> {
-  const [viaGit, viaFs] = [await tagOf(context, opts), await tagOf(context, { ...opts, useGit: false })]
+async function bothWays(
+  context: string,
+  opts: Partial<ContentTagOptions> = {}
+): Promise<{ git: ContentTagResult; fs: ContentTagResult }> {
+  const [viaGit, viaFs] = [
+    await tagOf(context, opts),
+    await tagOf(context, { ...opts, useGit: false })
+  ]
   assert.equal(viaGit.source, 'git')
   assert.equal(viaFs.source, 'filesystem')
   assert.deepEqual(viaGit.inputs, viaFs.inputs)
@@ -154,8 +166,18 @@ describe('git index and file system agree', () => {
   })
 
   test('a context below the repository root', async () => {
-    const root = commitAll(writeTree(tempDir('sub'), { 'services/api/Dockerfile': 'FROM a\n', 'services/api/x': 'x\n', other: 'o\n' }))
-    writeTree(root, { 'services/api/y': 'untracked\n', 'services/api/x': 'modified\n', other: 'modified outside\n' })
+    const root = commitAll(
+      writeTree(tempDir('sub'), {
+        'services/api/Dockerfile': 'FROM a\n',
+        'services/api/x': 'x\n',
+        other: 'o\n'
+      })
+    )
+    writeTree(root, {
+      'services/api/y': 'untracked\n',
+      'services/api/x': 'modified\n',
+      other: 'modified outside\n'
+    })
     const { git: viaGit } = await bothWays(join(root, 'services/api'))
     assert.equal(viaGit.stats.hashedFiles, 2)
     assert.equal(viaGit.inputs.dockerfile.path, 'services/api/Dockerfile')
@@ -169,7 +191,13 @@ describe('git index and file system agree', () => {
   })
 
   test('text attributes: a CRLF edit that git calls unmodified is still read from disk', async () => {
-    const root = commitAll(writeTree(tempDir('attrs'), { Dockerfile: 'FROM a\n', '.gitattributes': '* text=auto\n', 'notes.txt': 'a\nb\n' }))
+    const root = commitAll(
+      writeTree(tempDir('attrs'), {
+        Dockerfile: 'FROM a\n',
+        '.gitattributes': '* text=auto\n',
+        'notes.txt': 'a\nb\n'
+      })
+    )
     writeTree(root, { 'notes.txt': 'a\r\nb\r\n' })
     // Adding normalises to the committed blob and records the CRLF file's stat as clean.
     git(root, 'add', 'notes.txt')
@@ -178,7 +206,9 @@ describe('git index and file system agree', () => {
   })
 
   test('core.fileMode false: the exec bit git ignores is still read from disk', async () => {
-    const root = commitAll(writeTree(tempDir('filemode'), { Dockerfile: 'FROM a\n', 'run.sh': 'x\n' }))
+    const root = commitAll(
+      writeTree(tempDir('filemode'), { Dockerfile: 'FROM a\n', 'run.sh': 'x\n' })
+    )
     git(root, 'config', 'core.fileMode', 'false')
     chmodSync(join(root, 'run.sh'), 0o755)
     assert.equal(git(root, 'diff-files', '--name-only'), '')
@@ -195,7 +225,11 @@ describe('git index and file system agree', () => {
     const nested = commitAll(writeTree(join(root, 'tools'), { 'tool.sh': 'tool\n' }))
     const { git: viaGit } = await bothWays(root)
     const files = explainJson(viaGit)
-    assert.ok(files.files.includes('vendor/lib/lib.ts') && files.files.includes('vendor/lib/nested/x') && files.files.includes('tools/tool.sh'))
+    assert.ok(
+      files.files.includes('vendor/lib/lib.ts') &&
+        files.files.includes('vendor/lib/nested/x') &&
+        files.files.includes('tools/tool.sh')
+    )
     assert.ok(!files.files.some((f) => f.endsWith('.git') || f.includes('.git/')))
     assert.ok(nested)
   })
@@ -223,8 +257,14 @@ const changes: Change[] = [
   { name: 'new file', tree: (r) => writeTree(r, { 'src/extra.ts': '' }) },
   { name: 'deleted file', tree: (r) => rmSync(join(r, 'README.md')) },
   { name: 'symlink target', tree: (r) => writeTree(r, { 'docs/link': { link: 'README.md' } }) },
-  { name: 'symlink to file with the same text', tree: (r) => writeTree(r, { 'docs/link': '../README.md' }) },
-  { name: 'Dockerfile content', tree: (r) => writeTree(r, { Dockerfile: BASE.Dockerfile + '# comment\n' }) },
+  {
+    name: 'symlink to file with the same text',
+    tree: (r) => writeTree(r, { 'docs/link': '../README.md' })
+  },
+  {
+    name: 'Dockerfile content',
+    tree: (r) => writeTree(r, { Dockerfile: BASE.Dockerfile + '# comment\n' })
+  },
   {
     name: 'Dockerfile path',
     tree: (r) => writeTree(r, { 'build/Dockerfile': BASE.Dockerfile as string }),
@@ -239,19 +279,31 @@ const changes: Change[] = [
   { name: 'commit included', opts: { includeCommit: true } },
   { name: 'repository path included', opts: { includeRepoPath: true } },
   { name: 're-included file edited', tree: (r) => writeTree(r, { 'keep.log': 'changed\n' }) },
-  { name: '.dockerignore edited so more is sent', tree: (r) => writeTree(r, { '.dockerignore': '*.log\n' }) }
+  {
+    name: '.dockerignore edited so more is sent',
+    tree: (r) => writeTree(r, { '.dockerignore': '*.log\n' })
+  }
 ]
 
 /** Things that must leave the tag alone. */
 const nonChanges: Change[] = [
   { name: 'unused build arg', opts: { buildArgs: { VERSION: '1', UNUSED: 'anything' } } },
-  { name: 'edit in a docker-ignored directory', tree: (r) => writeTree(r, { 'tmp/cache': 'edited\n', 'tmp/new': 'n\n' }) },
+  {
+    name: 'edit in a docker-ignored directory',
+    tree: (r) => writeTree(r, { 'tmp/cache': 'edited\n', 'tmp/new': 'n\n' })
+  },
   { name: 'docker-ignored file added', tree: (r) => writeTree(r, { 'debug.log': 'x\n' }) },
   { name: 'platform duplicates', opts: { platforms: ['linux/amd64', 'linux/amd64'] } },
   { name: 'platform aliases', opts: { platforms: ['Linux/x86_64', 'linux/amd64/v1'] } },
   { name: 'target spelled in another case', opts: { target: 'FINAL' } },
-  { name: 'permission bits other than the owner exec bit', tree: (r) => chmodSync(join(r, 'README.md'), 0o600) },
-  { name: 'empty directory', tree: (r) => writeTree(r, { 'empty/.keep-me-not': '' }) && rmSync(join(r, 'empty/.keep-me-not')) }
+  {
+    name: 'permission bits other than the owner exec bit',
+    tree: (r) => chmodSync(join(r, 'README.md'), 0o600)
+  },
+  {
+    name: 'empty directory',
+    tree: (r) => writeTree(r, { 'empty/.keep-me-not': '' }) && rmSync(join(r, 'empty/.keep-me-not'))
+  }
 ]
 
 const BASE_OPTS: Partial<ContentTagOptions> = {
@@ -321,14 +373,26 @@ describe('user errors', () => {
   const cases: Array<[string, Partial<ContentTagOptions> & { context?: string }, RegExp]> = [
     ['missing context', { context: join(root, 'nope') }, /build context .*nope does not exist/],
     ['context is a file', { context: join(root, 'not-a-dir') }, /is not a directory/],
-    ['missing Dockerfile', { dockerfile: join(root, 'Missing.Dockerfile') }, /Dockerfile .*Missing\.Dockerfile does not exist/],
-    ['Dockerfile outside the repository root', { dockerfile: join(root, 'Dockerfile'), repoRoot: join(root, 'sub-that-does-not-exist') }, /repository root/],
+    [
+      'missing Dockerfile',
+      { dockerfile: join(root, 'Missing.Dockerfile') },
+      /Dockerfile .*Missing\.Dockerfile does not exist/
+    ],
+    [
+      'Dockerfile outside the repository root',
+      { dockerfile: join(root, 'Dockerfile'), repoRoot: join(root, 'sub-that-does-not-exist') },
+      /repository root/
+    ],
     ['bad prefix', { prefix: '-bad' }, /invalid tag prefix "-bad"/],
     ['prefix too long', { prefix: 'x'.repeat(90) }, /exceed 128/],
     ['hex length too short', { hexLength: 16 }, /hex length 16/],
     ['bad platform', { platforms: ['linux'] }, /invalid platform "linux"/],
     ['unknown target', { target: 'nope' }, /target stage "nope"/],
-    ['missing extra file', { extraFiles: [join(root, 'no-such-file')] }, /extra file .*no-such-file does not exist/],
+    [
+      'missing extra file',
+      { extraFiles: [join(root, 'no-such-file')] },
+      /extra file .*no-such-file does not exist/
+    ],
     ['useGit outside a work tree', { useGit: true }, /not inside a git work tree/]
   ]
   for (const [name, opts, message] of cases) {
@@ -344,7 +408,10 @@ describe('user errors', () => {
   test('a path that cannot be read is a user error naming it', async () => {
     const dir = tempDir('unreadable')
     const name = 'x'.repeat(300)
-    await assert.rejects(describeAll(dir, [name]), (e: unknown) => e instanceof UserError && e.message.includes(join(dir, name)))
+    await assert.rejects(
+      describeAll(dir, [name]),
+      (e: unknown) => e instanceof UserError && e.message.includes(join(dir, name))
+    )
   })
   test('a FIFO in the context is left out with a warning', async () => {
     const dir = writeTree(tempDir('fifo'), { Dockerfile: 'FROM a\n' })
@@ -358,7 +425,11 @@ describe('user errors', () => {
 describe('explaining', () => {
   test('lines name every input with its digest and never print values', async () => {
     const root = writeTree(tempDir('explain'), VECTOR_TREE)
-    const r = await tagOf(root, { ...VECTOR_OPTIONS, repoRoot: root, buildArgs: { VERSION: 'sekrit-value' } })
+    const r = await tagOf(root, {
+      ...VECTOR_OPTIONS,
+      repoRoot: root,
+      buildArgs: { VERSION: 'sekrit-value' }
+    })
     const text = explainLines(r).join('\n')
     assert.match(text, new RegExp(`^tag +${r.tag}$`, 'm'))
     assert.match(text, /^dockerfile +Dockerfile +blob 8f8a0c1527f668a614787a33a2ec3b39d5527964$/m)
@@ -380,9 +451,18 @@ describe('hashing on worker threads', () => {
     const root = writeTree(tempDir('workers'), VECTOR_TREE)
     for (let i = 0; i < 300; i++) writeTree(root, { [`many/f${i}`]: String(i).repeat(i) })
     writeFileSync(join(root, 'big'), Buffer.alloc(3 * 1024 * 1024 + 7, 1))
-    const rels = [...Object.keys(VECTOR_TREE), 'missing', 'big', 'bin', ...Array.from({ length: 300 }, (_, i) => `many/f${i}`)]
+    const rels = [
+      ...Object.keys(VECTOR_TREE),
+      'missing',
+      'big',
+      'bin',
+      ...Array.from({ length: 300 }, (_, i) => `many/f${i}`)
+    ]
     const threaded = await describeAll(root, rels, { threads: 2 })
     assert.deepEqual(threaded, await describeAll(root, rels, { threads: 0 }))
-    assert.deepEqual(threaded.slice(6, 9).map((d) => d.kind), ['absent', 'file', 'directory'])
+    assert.deepEqual(
+      threaded.slice(6, 9).map((d) => d.kind),
+      ['absent', 'file', 'directory']
+    )
   })
 })
