@@ -39,5 +39,9 @@ export const COMMANDS: Record<string, Entry> = {
   mirror: {
     summary: 'mirror the third-party images of the config into the mirror registry',
     load: async () => (await import('./commands/mirror.js')).command
+  },
+  sync: {
+    summary: 'sync the tags of whole repositories into the mirror registry, copying only what changed',
+    load: async () => (await import('./commands/sync.js')).command
   }
 }
