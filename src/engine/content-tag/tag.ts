@@ -56,6 +56,17 @@ export async function computeContentTag(opts: ContentTagOptions): Promise<Conten
   const facts = readDockerfile(dockerfileContent.toString('utf8'))
   const target = checkTarget(opts.target, facts, dockerfilePath)
   const { used, ignored } = splitBuildArgs(opts.buildArgs ?? {}, facts)
+  // Inputs the user names are checked before the (possibly long) listing.
+  const dockerfile = {
+    path: repoRelative(repoRoot, dockerfilePath, 'Dockerfile'),
+    digest: blobId(dockerfileContent)
+  }
+  const extra = {
+    files: extraFiles(opts.extraFiles ?? [], repoRoot),
+    values: sortedRecord(opts.extraValues ?? {})
+  }
+  const commit = opts.includeCommit ? headCommit(repoRoot) : undefined
+  commit?.catch(() => {})
 
   const ignore = await loadIgnoreFile(context, dockerfileNamed)
   const filter = new ContextFilter(ignore.matcher)
@@ -82,8 +93,9 @@ export async function computeContentTag(opts: ContentTagOptions): Promise<Conten
     )
   }
   if (!listed) walkContext(context, '', filter, notes, describer)
-  if (source === 'git' && existsSync(join(context, '.git')) && filter.includesFile('.git'))
+  if (source === 'git' && existsSync(join(context, '.git')) && filter.includesFile('.git')) {
     notes.gitMetadataSent = true
+  }
 
   let hashedBytes = 0
   let hashedFiles = 0
@@ -110,24 +122,19 @@ export async function computeContentTag(opts: ContentTagOptions): Promise<Conten
     describer = new Describer(context)
     for (const dir of directories) walkContext(context, dir, filter, notes, describer)
   }
-  sortFiles(files)
+  files = uniquePaths(sortFiles(files))
+  if (source === 'git' && hashedFiles > 0) files = dropShadowed(files)
 
   const inputs: ContentTagInputs = {
     version: 'v1',
-    dockerfile: {
-      path: repoRelative(repoRoot, dockerfilePath, 'Dockerfile'),
-      digest: blobId(dockerfileContent)
-    },
+    dockerfile,
     files,
     buildArgs: used,
     ignoredBuildArgs: ignored,
     ...(target === undefined ? {} : { target }),
     platforms,
-    extra: {
-      files: extraFiles(opts.extraFiles ?? [], repoRoot),
-      values: sortedRecord(opts.extraValues ?? {})
-    },
-    ...(opts.includeCommit ? { commit: await headCommit(repoRoot) } : {}),
+    extra,
+    ...(commit === undefined ? {} : { commit: await commit }),
     ...(opts.includeRepoPath ? { repoPath: toPosix(relative(repoRoot, context)) || '.' } : {}),
     contextDigest: contextDigestOf(files)
   }
@@ -281,6 +288,28 @@ function extraFiles(paths: string[], repoRoot: string): FileInput[] {
     })
   }
   return sortFiles([...byPath.values()])
+}
+
+/** Drops repeated paths from a sorted list; one listing can reach a path two ways. */
+function uniquePaths(files: FileInput[]): FileInput[] {
+  let repeated = false
+  for (let i = 1; i < files.length && !repeated; i++) repeated = files[i]!.path === files[i - 1]!.path
+  return repeated ? files.filter((f, i) => i === 0 || f.path !== files[i - 1]!.path) : files
+}
+
+/**
+ * Drops entries below a path that is itself a file or symlink. The walk never
+ * produces them, but git's index can still list `dir/x` after `dir` became a
+ * symlink, and reading `dir/x` would follow it; the builder gets only `dir`.
+ */
+function dropShadowed(files: FileInput[]): FileInput[] {
+  const paths = new Set(files.map((f) => f.path))
+  return files.filter((f) => {
+    for (let i = f.path.indexOf('/'); i > 0; i = f.path.indexOf('/', i + 1)) {
+      if (paths.has(f.path.slice(0, i))) return false
+    }
+    return true
+  })
 }
 
 function sortedRecord(values: Record<string, string>): Record<string, string> {

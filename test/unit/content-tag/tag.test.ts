@@ -165,6 +165,15 @@ describe('git index and file system agree', () => {
     await bothWays(root)
   })
 
+  test('a tracked directory replaced by a symlink to another directory', async () => {
+    const root = commitAll(writeTree(tempDir('dirlink'), { ...BASE, 'other/main.ts': 'other\n' }))
+    rmSync(join(root, 'src'), { recursive: true })
+    writeTree(root, { src: { link: 'other' } })
+    const { git: viaGit } = await bothWays(root)
+    assert.ok(!viaGit.inputs.files.some((f) => f.path.startsWith('src/')))
+    assert.equal(viaGit.inputs.files.find((f) => f.path === 'src')?.mode, '120000')
+  })
+
   test('a context below the repository root', async () => {
     const root = commitAll(
       writeTree(tempDir('sub'), {
