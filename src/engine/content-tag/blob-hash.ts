@@ -48,7 +48,14 @@ function describePath(
   }
   if (st.isDirectory()) return ['directory', 0, '', 0]
   if (st.isSymbolicLink()) {
-    const target = fsm.readlinkSync(path, { encoding: 'buffer' })
+    let target: Buffer
+    try {
+      target = fsm.readlinkSync(path, { encoding: 'buffer' })
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code
+      if (code === 'ENOENT') return ['absent', 0, '', 0]
+      return ['error', 0, '', 0, String(code ?? e)]
+    }
     const h = cryptom.createHash('sha1')
     h.update(`blob ${target.length}\0`)
     h.update(target)
