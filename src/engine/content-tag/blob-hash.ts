@@ -161,6 +161,8 @@ export class Describer {
   private sent = 0
   private answered = 0
   private waiting = false
+  private closing = false
+  private failure?: unknown
   private settle?: { resolve: () => void; reject: (e: unknown) => void }
 
   constructor(root: string, opts: DescribeOptions = {}) {
@@ -200,11 +202,13 @@ export class Describer {
     try {
       await new Promise<void>((resolve, reject) => {
         this.settle = { resolve, reject }
+        if (this.failure !== undefined) return reject(this.failure)
         this.pump()
         this.checkDone()
       })
       return this.rows.map((r, i) => toDescribed(r, abs(this.rels[i]!)))
     } finally {
+      this.closing = true
       await Promise.all(this.workers.map((w) => w.thread.terminate()))
     }
   }
@@ -225,7 +229,15 @@ export class Describer {
         this.pump()
         this.checkDone()
       })
-      worker.thread.on('error', (e) => this.settle?.reject(e))
+      // A thread that dies would leave its batches unanswered: fail instead of waiting forever.
+      const fail = (e: unknown) => {
+        this.failure ??= e
+        this.settle?.reject(this.failure)
+      }
+      worker.thread.on('error', fail)
+      worker.thread.on('exit', (code) => {
+        if (!this.closing) fail(new Error(`a hashing thread stopped (exit code ${code})`))
+      })
       this.workers.push(worker)
     }
   }
