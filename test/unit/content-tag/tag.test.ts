@@ -358,6 +358,12 @@ describe('the tag does not change', () => {
       assert.equal(await tagWith(root, extra, change), before)
     })
   }
+  test('platform order', async () => {
+    const { root, extra } = baseRepo('order')
+    const a = await tagWith(root, extra, { name: 'a', opts: { platforms: ['linux/amd64', 'linux/arm64'] } })
+    const b = await tagWith(root, extra, { name: 'b', opts: { platforms: ['linux/arm64', 'linux/amd64'] } })
+    assert.equal(a, b)
+  })
   test('checkout path: the tree copied elsewhere', async () => {
     const { root, extra } = baseRepo('path')
     const before = await tagWith(root, extra)
