@@ -73,8 +73,8 @@ export function referrersTagFor(digest: string): string {
   return `${clean(digest.slice(0, i).slice(0, 32))}-${clean(digest.slice(i + 1).slice(0, 64))}`
 }
 
-/** Downloaded content does not match its descriptor (R-BLOB-1). */
-export class DigestMismatchError extends Error {
+/** Downloaded content does not match its descriptor (R-BLOB-1): a corrupt or tampered registry answer, reported as one line. */
+export class DigestMismatchError extends UserError {
   override name = 'DigestMismatchError'
   readonly expected: { digest: string; size: number }
   constructor(message: string, expected: { digest: string; size: number }) {

@@ -12,7 +12,6 @@ import {
   mkdirSync,
   mkdtempSync,
   readFileSync,
-  realpathSync,
   writeFileSync
 } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -25,7 +24,6 @@ import { skopeoDigest } from '../helpers/skopeo.js'
 
 // NOTE: fetched through npm exec until gitlab-ci-local is a devDependency.
 // It needs Node >= 22: the pinned node_modules/.bin/node runs it.
-const GITLAB_CI_LOCAL = 'gitlab-ci-local@4.75.1'
 const NODE_BIN = join(REPO_ROOT, 'node_modules', '.bin')
 const NODE = join(NODE_BIN, 'node')
 const JOB = 'image-mirror-build'
@@ -122,28 +120,9 @@ interface PipelineRun {
  * machine. Running it directly (not through npx on every pipeline) keeps npm's
  * registry checks out of each run.
  */
+/** gitlab-ci-local is a pinned dev dependency; it needs Node >= 22, so it runs on the pinned Node. */
 function resolveGitlabCiLocal(): Promise<string> {
-  const args = [
-    'exec',
-    '--yes',
-    '--package',
-    GITLAB_CI_LOCAL,
-    '--',
-    'sh',
-    '-c',
-    'command -v gitlab-ci-local'
-  ]
-  return new Promise((resolve, reject) => {
-    execFile(
-      'npm',
-      args,
-      { env: { ...process.env, PATH: `${NODE_BIN}:${process.env.PATH}` } },
-      (err, stdout, stderr) => {
-        if (err) reject(new Error(`cannot install ${GITLAB_CI_LOCAL}: ${stderr}`))
-        else resolve(realpathSync(stdout.trim()))
-      }
-    )
-  })
+  return Promise.resolve(join(REPO_ROOT, 'node_modules', 'gitlab-ci-local', 'dist', 'index.js'))
 }
 
 /** Runs the whole pipeline on the host shell (the component job has `image:`, hence --force-shell-executor). */
