@@ -24,12 +24,16 @@ export const INPUT = {
   registryUsername: 'registry-username',
   registryPassword: 'registry-password',
   config: 'config',
+  reference: 'reference',
+  dryRun: 'dry-run',
+  force: 'force',
+  shard: 'shard',
   githubToken: 'github-token',
   statusCheck: 'status-check'
 } as const
 
-/** Commands the action runs; later releases add promote, mirror and sync. */
-export const COMMANDS = ['build'] as const
+/** Commands the action runs. */
+export const COMMANDS = ['build', 'promote', 'mirror'] as const
 export type CommandName = (typeof COMMANDS)[number]
 
 const BUILDERS: readonly BuilderName[] = ['auto', 'buildah', 'podman', 'docker']
@@ -60,6 +64,14 @@ export interface Inputs {
   insecure: boolean
   registryLogin?: { username: string; password: string }
   config?: string
+  /** promote: the image to promote, `registry/repository:tag[@digest]`. */
+  reference?: string
+  /** promote, mirror, sync: decide and report, write nothing. */
+  dryRun: boolean
+  /** sync: copy even what the state says is unchanged. */
+  force: boolean
+  /** sync: `I/N`, this job's share of the work. */
+  shard?: string
   githubToken?: string
   statusCheck: StatusCheck
 }
@@ -83,6 +95,16 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
     )
   }
   if (image !== '') checkRepository(image)
+  const reference = optional(INPUT.reference)
+  if (command === 'promote' && reference === undefined) {
+    throw new UserError(
+      `input "${INPUT.reference}" is required for command "promote" (the image to promote, e.g. ghcr.io/acme/app:v1.2.3)`
+    )
+  }
+  const shard = optional(INPUT.shard)
+  if (shard !== undefined && !/^\d+\/\d+$/.test(shard)) {
+    throw new UserError(`input "${INPUT.shard}" must be I/N, e.g. 1/4 (got "${shard}")`)
+  }
 
   const registryUsername = text(INPUT.registryUsername)
   if ((registryUsername === '') !== (registryPassword === undefined)) {
@@ -111,6 +133,10 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
         ? undefined
         : { username: registryUsername, password: registryPassword },
     config: optional(INPUT.config),
+    reference,
+    dryRun: boolean(INPUT.dryRun, false),
+    force: boolean(INPUT.force, false),
+    shard,
     githubToken,
     statusCheck: oneOf(INPUT.statusCheck, STATUS_CHECKS, 'none')
   }

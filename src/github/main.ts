@@ -1,6 +1,8 @@
 import * as core from '@actions/core'
 import { UserError, errorMessage } from '../errors.js'
 import { runBuildCommand } from './build.js'
+import { runMirrorCommand } from './mirror.js'
+import { runPromoteCommand } from './promote.js'
 import { runContext } from './context.js'
 import { getInputs, type CommandName, type Inputs } from './inputs.js'
 import { actionsLogger } from './logger.js'
@@ -15,7 +17,9 @@ type CommandRunner = (
 ) => Promise<void>
 
 const RUNNERS: Record<CommandName, CommandRunner> = {
-  build: runBuildCommand
+  build: runBuildCommand,
+  promote: runPromoteCommand,
+  mirror: runMirrorCommand
 }
 
 /**

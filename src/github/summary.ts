@@ -65,3 +65,61 @@ function escape(value: string): string {
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
 }
+
+/** One destination of a promotion, as the `promoted` output lists it. */
+export interface PromotedRow {
+  source: string
+  destination: string
+  digest: string
+  /** copied, up-to-date, overwritten, refused, not-matched, failed; `would-…` on a dry run. */
+  status: string
+  policy: string
+  message?: string
+}
+
+/** Writes the job summary of a promotion: one row per destination. */
+export async function writePromoteSummary(rows: PromotedRow[], dryRun: boolean): Promise<void> {
+  const heading = `image-mirror promote${dryRun ? ' (dry run)' : ''}: ${rows.length} destination(s)`
+  await writeTable(
+    heading,
+    ['Policy', 'Source', 'Destination', 'Digest', 'Result'],
+    rows.map((r) => [
+      escape(r.policy),
+      code(r.source),
+      code(r.destination),
+      code(r.digest),
+      escape(r.message === undefined ? r.status : `${r.status}: ${r.message}`)
+    ])
+  )
+}
+
+/** What writeMirrorSummary shows of one image. */
+export interface MirroredRow {
+  source: string
+  mirror: string
+  digest?: string
+  status: string
+  error?: string
+}
+
+/** Writes the job summary of a mirror run: one row per image. */
+export async function writeMirrorSummary(rows: MirroredRow[], dryRun: boolean): Promise<void> {
+  const heading = `image-mirror mirror${dryRun ? ' (dry run)' : ''}: ${rows.length} image(s)`
+  await writeTable(
+    heading,
+    ['Source', 'Mirror', 'Digest', 'Result'],
+    rows.map((r) => [
+      code(r.source),
+      code(r.mirror),
+      r.digest === undefined ? '' : code(r.digest),
+      escape(r.error === undefined ? r.status : `${r.status}: ${r.error}`)
+    ])
+  )
+}
+
+async function writeTable(heading: string, header: string[], rows: string[][]): Promise<void> {
+  const s = core.summary.addHeading(escape(heading), 3)
+  if (rows.length === 0) s.addRaw('Nothing to do.', true)
+  else s.addTable([header.map((data) => ({ data, header: true })), ...rows])
+  await s.write()
+}
