@@ -1,8 +1,7 @@
 // Reading .dockerignore as BuildKit does, and which context files a builder
 // receives under those patterns (fsutil's filtered walk).
 import assert from 'node:assert/strict'
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { describe, test } from 'node:test'
 import { ContextFilter } from '../../../src/engine/content-tag/context-filter.js'
@@ -10,6 +9,7 @@ import { loadIgnoreFile, readIgnoreLines } from '../../../src/engine/content-tag
 import { walkContext } from '../../../src/engine/content-tag/fs-files.js'
 import { newPatternMatcher } from '../../../src/engine/content-tag/pattern-matcher.js'
 import { UserError } from '../../../src/errors.js'
+import { tempDir } from './helpers.js'
 
 const reading: Array<{ name: string; text: string; patterns: string[] }> = [
   {
@@ -137,7 +137,7 @@ const filtering: Array<{ name: string; ignore: string; sent: string[] }> = [
 ]
 
 function makeTree(files: string[]): string {
-  const root = mkdtempSync(join(tmpdir(), 'im-ignore-'))
+  const root = tempDir('ignore')
   for (const f of files) {
     mkdirSync(dirname(join(root, f)), { recursive: true })
     writeFileSync(join(root, f), f)

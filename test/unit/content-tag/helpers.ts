@@ -11,14 +11,22 @@ import {
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
+import { after } from 'node:test'
 
 /** A file's content, an executable file, or a symlink target. */
 export type Entry = string | { exec: string } | { link: string }
 export type Tree = Record<string, Entry>
 
-/** A fresh empty directory under the system temp dir. */
+const created: string[] = []
+after(() => {
+  for (const dir of created) rmSync(dir, { recursive: true, force: true })
+})
+
+/** A fresh empty directory under the system temp dir, removed when the test file ends. */
 export function tempDir(label: string): string {
-  return mkdtempSync(join(tmpdir(), `im-tag-${label}-`))
+  const dir = mkdtempSync(join(tmpdir(), `im-tag-${label}-`))
+  created.push(dir)
+  return dir
 }
 
 /** Writes entries below `root`, replacing what is there. */
