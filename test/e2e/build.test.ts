@@ -233,6 +233,40 @@ describe('build', () => {
     assert.notEqual(single.stdout.trim(), run.json.tag, 'the platforms are part of the tag')
   })
 
+  test('--config applies promotion policies after a push and after a hit', async () => {
+    const dir = app('web')
+    appendFileSync(join(dir, 'src', 'app.js'), '// promoted\n')
+    const image = `${plain.host}/build-test/promoted`
+    const target = `${registries.plain2.host}/build-promoted/web`
+    const config = join(dir, 'promote.yml')
+    writeFileSync(
+      config,
+      [
+        'version: 1',
+        'registries:',
+        `  - { host: "${plain.host}", insecure: true }`,
+        `  - { host: "${registries.plain2.host}", insecure: true }`,
+        'promotions:',
+        '  - name: qa',
+        `    from: ${image}`,
+        '    to:',
+        `      - { repository: ${target}, tag: "qa-{tag}" }`,
+        ''
+      ].join('\n')
+    )
+    const first = await build(['--image', image, '--context', dir, '--insecure', '--config', config])
+    assert.equal(first.code, 0, first.stderr)
+    const tag = /^tag: (.+)$/m.exec(first.stdout)?.[1]
+    const digest = /^digest: (.+)$/m.exec(first.stdout)?.[1]
+    assert.ok(tag && digest, first.stdout)
+    assert.match(first.stdout, /qa: .* → .*build-promoted\/web:qa-.*: copied/)
+    assert.equal(await skopeoDigest(`${target}:qa-${tag}`, registries.plain2), digest)
+    const second = await build(['--image', image, '--context', dir, '--insecure', '--config', config])
+    assert.equal(second.code, 0, second.stderr)
+    assert.match(second.stdout, /cache-hit: true/)
+    assert.match(second.stdout, /qa: .*: up-to-date/)
+  })
+
   test('pushes to a token-auth registry with the credentials of DOCKER_CONFIG', async () => {
     const token = registries.token
     const dir = app('web')

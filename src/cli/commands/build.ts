@@ -8,14 +8,19 @@ import { parseBuilderName } from '../../engine/build/select-builder.js'
 import type { BuildOptions, BuildResult } from '../../engine/build/types.js'
 import { defaultCredentialSource } from '../../oci/credentials.js'
 import { registryClient } from '../client.js'
-import type { Command } from '../command.js'
+import type { Command, CommandContext, OptionValues } from '../command.js'
+import { loadConfig } from '../../engine/config/load.js'
+import { promoteAfterBuild } from '../../engine/promote/index.js'
+import { parseReference } from '../../oci/reference.js'
+import { configRegistryClient } from '../config-client.js'
+import { gitVars, reportResults } from './promote.js'
 import { CONTENT_OPTIONS, splitPlatforms } from './tag.js'
 
 export const command: Command = {
   usage:
     'build --image REPO --context DIR [--dockerfile PATH] [--build-arg K=V]... [--target T] [--platform P]... ' +
     '[--tag T]... [--builder auto|buildah|podman|docker] [--secret id=X,src=F|env=V]... [--label K=V]... ' +
-    '[--prefix P] [--include-commit] [--dotenv FILE] [--time-saved] [--json]',
+    '[--prefix P] [--include-commit] [--dotenv FILE] [--time-saved] [--config FILE] [--json]',
   description: [
     'Builds and pushes REPO:<content tag> unless the registry already has it. The content tag is',
     'computed as `image-mirror tag` does; one manifest HEAD tells whether the image exists. On a hit',
@@ -27,7 +32,10 @@ export const command: Command = {
     'TAG and CACHE_HIT for later CI jobs. --time-saved reads the reused image\'s recorded build time',
     'on a hit (two more requests). Secrets reach the builder only; they never enter the tag or logs.',
     'Revision and source labels come from GITHUB_SHA/GITHUB_REPOSITORY, CI_COMMIT_SHA/CI_PROJECT_URL',
-    'or the git checkout of the context.'
+    'or the git checkout of the context.',
+    '',
+    '--config FILE applies the promotion policies of that image-mirror config to the image after the',
+    'push or the hit, as `image-mirror promote` does; a refused or failed promotion exits 1.'
   ].join('\n'),
   options: {
     ...CONTENT_OPTIONS,
@@ -37,7 +45,8 @@ export const command: Command = {
     secret: { type: 'string', multiple: true },
     label: { type: 'string', multiple: true },
     dotenv: { type: 'string' },
-    'time-saved': { type: 'boolean' }
+    'time-saved': { type: 'boolean' },
+    config: { type: 'string' }
   },
   positionals: [0, 0],
   async run(ctx, values) {
@@ -74,7 +83,22 @@ export const command: Command = {
     if (values.dotenv !== undefined) writeDotenv(values.dotenv as string, result)
     if (ctx.global.json) ctx.out(JSON.stringify(result))
     else for (const line of describe(result)) ctx.out(line)
+    if (values.config !== undefined) return promoteBuilt(ctx, values, result)
   }
+}
+
+/** Applies the config's promotion policies to the image just pushed or reused. */
+async function promoteBuilt(ctx: CommandContext, values: OptionValues, result: BuildResult): Promise<number> {
+  const config = await loadConfig(resolve(ctx.cwd, values.config as string), ctx.env)
+  const built = { ...parseReference(result.image), digest: result.digest }
+  const results = await promoteAfterBuild(config, built, {
+    client: configRegistryClient(ctx, config),
+    now: new Date(),
+    vars: await gitVars(ctx, config, values),
+    logger: ctx.logger
+  })
+  if (ctx.global.json && results.length > 0) ctx.out(JSON.stringify({ promotions: results.map(({ from: _f, to: _t, ...r }) => r) }))
+  return reportResults(ctx, results)
 }
 
 /**

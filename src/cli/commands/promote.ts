@@ -49,12 +49,17 @@ export const command: Command = {
     }
     const results = await applyPromotions(plans, { client, logger: ctx.logger })
     if (ctx.global.json) ctx.out(JSON.stringify(results.map(toJson)))
-    else for (const result of results) printResult(ctx, result)
-    for (const r of results) {
-      if (r.message !== undefined) process.stderr.write(`image-mirror promote: ${r.message}\n`)
-    }
-    return hasFailures(results) ? 1 : 0
+    return reportResults(ctx, results)
   }
+}
+
+/** Prints promotion results (unless --json printed them) and their one-line problems; returns the exit code. */
+export function reportResults(ctx: CommandContext, results: PromotionResult[]): number {
+  if (!ctx.global.json) for (const result of results) printResult(ctx, result)
+  for (const r of results) {
+    if (r.message !== undefined) process.stderr.write(`image-mirror promote: ${r.message}\n`)
+  }
+  return hasFailures(results) ? 1 : 0
 }
 
 const PLANNED: Record<PromotionAction, string> = {
@@ -83,7 +88,7 @@ function toJson(p: PromotionPlan | PromotionResult): Record<string, unknown> {
 }
 
 /** Commit and branch for the tag templates, looked up only when a policy uses them. */
-async function gitVars(ctx: CommandContext, config: Config, values: Record<string, unknown>) {
+export async function gitVars(ctx: CommandContext, config: Config, values: Record<string, unknown>) {
   const used = new Set(config.promotions.flatMap((p) => p.to.flatMap((d) => d.placeholders)))
   const env = ctx.env
   const sha =
