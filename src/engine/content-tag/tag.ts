@@ -99,6 +99,7 @@ export async function computeContentTag(opts: ContentTagOptions): Promise<Conten
 
   let hashedBytes = 0
   let hashedFiles = 0
+  const readFromDisk: string[] = []
   // Directories only turn up where git's index still lists a file: walk them
   // as the builder would see them, then describe what they hold.
   for (;;) {
@@ -108,6 +109,7 @@ export async function computeContentTag(opts: ContentTagOptions): Promise<Conten
     described.forEach((d, i) => {
       if (d.kind === 'file' || d.kind === 'symlink') {
         files.push({ path: rels[i]!, mode: d.mode, digest: d.digest })
+        readFromDisk.push(rels[i]!)
         hashedFiles++
         hashedBytes += d.size
       } else if (d.kind === 'directory') {
@@ -123,7 +125,7 @@ export async function computeContentTag(opts: ContentTagOptions): Promise<Conten
     for (const dir of directories) walkContext(context, dir, filter, notes, describer)
   }
   files = uniquePaths(sortFiles(files))
-  if (source === 'git' && hashedFiles > 0) files = dropShadowed(files)
+  if (source === 'git' && readFromDisk.length > 0) files = dropShadowed(files, readFromDisk)
 
   const inputs: ContentTagInputs = {
     version: 'v1',
@@ -300,16 +302,24 @@ function uniquePaths(files: FileInput[]): FileInput[] {
 /**
  * Drops entries below a path that is itself a file or symlink. The walk never
  * produces them, but git's index can still list `dir/x` after `dir` became a
- * symlink, and reading `dir/x` would follow it; the builder gets only `dir`.
+ * symlink, and reading `dir/x` follows it; the builder gets only `dir`. Such a
+ * `dir` is always one read from disk; `files` is sorted, so what lies below it
+ * is one contiguous run.
  */
-function dropShadowed(files: FileInput[]): FileInput[] {
-  const paths = new Set(files.map((f) => f.path))
-  return files.filter((f) => {
-    for (let i = f.path.indexOf('/'); i > 0; i = f.path.indexOf('/', i + 1)) {
-      if (paths.has(f.path.slice(0, i))) return false
+function dropShadowed(files: FileInput[], fromDisk: string[]): FileInput[] {
+  const drop = new Set<number>()
+  for (const path of fromDisk) {
+    const below = path + '/'
+    let lo = 0
+    let hi = files.length
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if (compareBytes(files[mid]!.path, below) < 0) lo = mid + 1
+      else hi = mid
     }
-    return true
-  })
+    for (let i = lo; i < files.length && files[i]!.path.startsWith(below); i++) drop.add(i)
+  }
+  return drop.size === 0 ? files : files.filter((_, i) => !drop.has(i))
 }
 
 function sortedRecord(values: Record<string, string>): Record<string, string> {
