@@ -33,7 +33,7 @@ export const INPUT = {
 } as const
 
 /** Commands the action runs. */
-export const COMMANDS = ['build', 'promote', 'mirror'] as const
+export const COMMANDS = ['build', 'promote', 'mirror', 'sync'] as const
 export type CommandName = (typeof COMMANDS)[number]
 
 const BUILDERS: readonly BuilderName[] = ['auto', 'buildah', 'podman', 'docker']
@@ -102,9 +102,6 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
     )
   }
   const shard = optional(INPUT.shard)
-  if (shard !== undefined && !/^\d+\/\d+$/.test(shard)) {
-    throw new UserError(`input "${INPUT.shard}" must be I/N, e.g. 1/4 (got "${shard}")`)
-  }
 
   const registryUsername = text(INPUT.registryUsername)
   if ((registryUsername === '') !== (registryPassword === undefined)) {

@@ -3,6 +3,7 @@ import { UserError, errorMessage } from '../errors.js'
 import { runBuildCommand } from './build.js'
 import { runMirrorCommand } from './mirror.js'
 import { runPromoteCommand } from './promote.js'
+import { runSyncCommand } from './sync.js'
 import { runContext } from './context.js'
 import { getInputs, type CommandName, type Inputs } from './inputs.js'
 import { actionsLogger } from './logger.js'
@@ -19,7 +20,8 @@ type CommandRunner = (
 const RUNNERS: Record<CommandName, CommandRunner> = {
   build: runBuildCommand,
   promote: runPromoteCommand,
-  mirror: runMirrorCommand
+  mirror: runMirrorCommand,
+  sync: runSyncCommand
 }
 
 /**

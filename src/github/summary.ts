@@ -1,5 +1,6 @@
 import * as core from '@actions/core'
 import type { BuildResult } from '../engine/build/types.js'
+import { syncSummaryMarkdown, type SyncReport } from '../engine/sync/index.js'
 
 /**
  * Writes the job summary of a build: what users read on the run page to see
@@ -122,4 +123,9 @@ async function writeTable(heading: string, header: string[], rows: string[][]): 
   if (rows.length === 0) s.addRaw('Nothing to do.', true)
   else s.addTable([header.map((data) => ({ data, header: true })), ...rows])
   await s.write()
+}
+
+/** Writes the job summary of a sync run: the engine's Markdown report (entries, counts, notes). */
+export async function writeSyncSummary(report: SyncReport): Promise<void> {
+  await core.summary.addRaw(syncSummaryMarkdown(report), true).write()
 }

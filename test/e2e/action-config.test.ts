@@ -118,7 +118,7 @@ describe('action: promote', () => {
       [{ command: 'promote', config: 'promote.yml' }, /input "reference" is required/],
       [{ command: 'promote', config: 'promote.yml', reference: 'Not A Ref' }, /input "reference" is not a valid image reference/],
       [{ command: 'promote', config: 'missing.yml', reference: `${upstream.host}/${p}/app:v1` }, /missing\.yml/],
-      [{ command: 'sink' }, /input "command" must be one of build, promote, mirror/]
+      [{ command: 'sink' }, /input "command" must be one of build, promote, mirror, sync/]
     ]
     for (const [inputs, expected] of cases) {
       const run = await action(ws, p, inputs)
@@ -162,5 +162,49 @@ describe('action: mirror', () => {
     assert.equal(Object.keys(JSON.parse(run.outputs.images ?? '{}')).length, 2)
     assert.match(run.summary, /up-to-date/)
     assert.doesNotMatch(run.summary, /copied/)
+  })
+})
+
+describe('action: sync', () => {
+  const ws = workspace()
+  const p = prefix()
+
+  interface Entry {
+    name: string
+    status: string
+    copied: string[]
+    unchanged: string[]
+  }
+
+  test('syncs the selected tags: the synced report lists them, the mirror holds their digests', async () => {
+    const v1 = await buildImage({ registry: upstream, repository: `${p}/tool`, tag: 'v1', layers: [200] })
+    const v2 = await buildImage({ registry: upstream, repository: `${p}/tool`, tag: 'v2', layers: [300] })
+    await buildImage({ registry: upstream, repository: `${p}/tool`, tag: 'v3-rc1', layers: [100] })
+    const run = await action(ws, p, { command: 'sync', config: 'sync.yml' })
+    assertSucceeded(run)
+    const report = JSON.parse(run.outputs.synced ?? 'null') as { entries: Entry[] }
+    assert.equal(report.entries.length, 1)
+    assert.equal(report.entries[0]?.status, 'synced')
+    assert.deepEqual([...(report.entries[0]?.copied ?? [])].sort(), ['v1', 'v2'])
+    assert.equal(await skopeoDigest(`${dest.host}/${p}/tool:v1`, dest), v1.digest)
+    assert.equal(await skopeoDigest(`${dest.host}/${p}/tool:v2`, dest), v2.digest)
+    await assert.rejects(skopeoDigest(`${dest.host}/${p}/tool:v3-rc1`, dest), 'excluded tags stay upstream')
+    assert.match(run.summary, /tool/)
+  })
+
+  test('a second run finds the entry up to date', async () => {
+    const run = await action(ws, p, { command: 'sync', config: 'sync.yml' })
+    assertSucceeded(run)
+    const report = JSON.parse(run.outputs.synced ?? 'null') as { entries: Entry[] }
+    assert.equal(report.entries[0]?.status, 'up-to-date')
+    assert.deepEqual(report.entries[0]?.copied, [])
+  })
+
+  test('an invalid shard fails with one line naming the input', async () => {
+    const run = await action(ws, p, { command: 'sync', config: 'sync.yml', shard: '0/3' })
+    assert.notEqual(run.exitCode, 0)
+    const errs = errors(run)
+    assert.equal(errs.length, 1, run.stdout)
+    assert.match(errs[0] as string, /input "shard"/)
   })
 })
