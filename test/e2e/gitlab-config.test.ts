@@ -224,3 +224,42 @@ describe('gitlab component: promote', () => {
     ])
   })
 })
+
+describe('gitlab component: sync', () => {
+  const p = prefix()
+
+  test('the job syncs the selected tags and hands sync.json and sync.md to later jobs', async () => {
+    const v1 = await buildImage({ registry: upstream, repository: `${p}/tool`, tag: 'v1', layers: [200] })
+    await buildImage({ registry: upstream, repository: `${p}/tool`, tag: 'v2-rc1', layers: [100] })
+    const proj = project('sync', 'image-mirror-sync', { config: 'sync.yml', force: true }, ['sync.json', 'sync.md'])
+    await commit(proj.dir)
+    const run = await runPipeline(proj.dir, cliDir(), { UPSTREAM: upstream.host, MIRROR: dest.host, PREFIX: p })
+    assert.equal(run.code, 0, run.output)
+    const report = JSON.parse(readFileSync(join(proj.resultDir, 'sync.json'), 'utf8')) as {
+      entries: Array<{ name: string; status: string; copied: string[] }>
+    }
+    assert.equal(report.entries[0]?.status, 'synced')
+    assert.deepEqual(report.entries[0]?.copied, ['v1'])
+    assert.equal(await skopeoDigest(`${dest.host}/${p}/tool:v1`, dest), v1.digest)
+    assert.match(readFileSync(join(proj.resultDir, 'sync.md'), 'utf8'), /tool/)
+  })
+})
+
+describe('gitlab component: promote refusal', () => {
+  const p = prefix()
+
+  test('a refused destination fails the job and promote.json still says why', async () => {
+    await buildImage({ registry: upstream, repository: `${p}/app`, tag: 'v3', layers: [150] })
+    // The destination tag already holds another image.
+    await buildImage({ registry: dest, repository: `${p}/app`, tag: 'v3', layers: [160] })
+    const proj = project('promote', 'image-mirror-promote', { config: 'promote.yml', reference: `${upstream.host}/${p}/app:v3` }, ['promote.json'])
+    await commit(proj.dir)
+    const run = await runPipeline(proj.dir, cliDir(), { SRC: upstream.host, DEST: dest.host, PREFIX: p })
+    assert.notEqual(run.code, 0, run.output)
+    assert.match(run.output, /"status":"refused"/)
+    const artifact = join(proj.dir, '.gitlab-ci-local', 'artifacts', 'image-mirror-promote', 'promote.json')
+    assert.ok(existsSync(artifact), `the artifact is kept when the job fails:\n${run.output}`)
+    const report = JSON.parse(readFileSync(artifact, 'utf8')) as Array<Record<string, string>>
+    assert.equal(report[0]?.status, 'refused')
+  })
+})
