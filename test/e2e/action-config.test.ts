@@ -40,7 +40,9 @@ function action(ws: string, prefix: string, inputs: Record<string, string>): Pro
       DEST: dest.host,
       UPSTREAM: upstream.host,
       MIRROR: dest.host,
-      PREFIX: prefix
+      PREFIX: prefix,
+      // Nothing listens on port 1.
+      DEAD: '127.0.0.1:1'
     }
   })
 }
@@ -154,6 +156,28 @@ describe('action: mirror', () => {
       assert.match(run.summary, new RegExp(source.replace(/[.]/g, '\\.')))
     }
     assert.match(run.summary, /copied/)
+  })
+
+  test('an unreachable source fails the step with one line; the other image is mirrored and in the output', async () => {
+    const run = await action(ws, p, { command: 'mirror', config: 'mirror-partial.yml' })
+    assert.notEqual(run.exitCode, 0)
+    const errs = errors(run)
+    assert.equal(errs.length, 1, run.stdout)
+    assert.match(errs[0] as string, /127\.0\.0\.1:1/)
+    const images = JSON.parse(run.outputs.images ?? 'null') as Record<string, string>
+    assert.deepEqual(Object.keys(images), [sources[0]])
+    const [mirrorRef, digest] = (images[sources[0]!] as string).split('@') as [string, string]
+    assert.equal(await skopeoDigest(mirrorRef, dest), digest)
+    assert.match(run.summary, /failed/)
+  })
+
+  test('an invalid config file fails with one line naming the file', async () => {
+    const run = await action(ws, p, { command: 'mirror', config: 'invalid.yml' })
+    assert.notEqual(run.exitCode, 0)
+    const errs = errors(run)
+    assert.equal(errs.length, 1, run.stdout)
+    assert.match(errs[0] as string, /invalid\.yml/)
+    assert.equal(run.outputs.images, undefined, 'no output from a config that was not read')
   })
 
   test('a second run finds both up to date', async () => {
