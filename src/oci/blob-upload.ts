@@ -34,9 +34,6 @@ export interface UploadHost {
   headBlob(registry: string, repository: string, digest: string): Promise<number | undefined>
 }
 
-/** Blobs above this size go up in chunks even when no chunk size is given. */
-const CHUNK_THRESHOLD = 1024 * 1024 * 1024
-const DEFAULT_CHUNK = 32 * 1024 * 1024
 /** Cap on a registry's OCI-Chunk-Min-Length: a chunk is held in memory. */
 const MAX_CHUNK = 256 * 1024 * 1024
 const SESSION_ATTEMPTS = 3
@@ -88,8 +85,10 @@ export async function uploadBlob(
   for (let attempt = 1; ; attempt++) {
     session ??= await startSession(job)
     try {
-      const chunk =
-        opts.chunkSize ?? (descriptor.size > CHUNK_THRESHOLD ? DEFAULT_CHUNK : undefined)
+      // One streamed PUT with Content-Length by default, whatever the size: memory
+      // stays flat, and every registry accepts it. Chunks are held in memory, so
+      // they are used only when asked for (registries behind body-size limits).
+      const chunk = opts.chunkSize
       if (chunk === undefined || descriptor.size === 0) await putWhole(job, session.url)
       else await putChunks(job, session, Math.min(MAX_CHUNK, Math.max(chunk, session.minChunk)))
       return 'uploaded'

@@ -1,7 +1,7 @@
 // undici agents of the transport: keep-alive, no pipelining, bounded
 // connections per origin, HTTP/1.1 only, extra CA roots appended to Node's.
 import { rootCertificates } from 'node:tls'
-import { Agent } from 'undici'
+import { newAgent, type Agent } from './undici.js'
 
 export interface AgentOptions {
   /** Verify certificates (false only for registries the user marked insecure). */
@@ -15,7 +15,7 @@ export interface AgentOptions {
 
 /** One agent per (ca, verify) combination; the transport keeps them. */
 export function createAgent(opts: AgentOptions): Agent {
-  return new Agent({
+  return newAgent({
     connections: opts.maxConnectionsPerHost ?? 8,
     pipelining: 1,
     // HTTP/1.1 everywhere: registries and their CDNs all speak it, and one

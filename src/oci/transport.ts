@@ -1,7 +1,7 @@
 // The one place registry HTTP happens: scheme choice, auth, redirects,
 // retries and logging around undici `request` (no fetch, no redirect
 // interceptor: every hop goes through nextHop, R-RED-1).
-import { request as undiciRequest, type Agent } from 'undici'
+import { undiciRequest, type Agent } from './undici.js'
 import { UserError } from '../errors.js'
 import { nullLogger, type Logger } from '../logger.js'
 import { Authenticator } from './auth.js'

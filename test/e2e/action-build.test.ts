@@ -262,9 +262,9 @@ describe('action: build', () => {
       },
       {
         name: 'unknown command',
-        inputs: { command: 'promote' },
+        inputs: { command: 'publish' },
         input: 'command',
-        value: 'promote'
+        value: 'publish'
       },
       {
         name: 'builder not supported',
@@ -327,7 +327,7 @@ describe('action: build', () => {
 
     test('the unknown-command error lists the supported commands', async () => {
       const run = await build(ws, { command: 'sync-all' })
-      assert.match(run.annotations[0]?.message ?? '', /one of build\b/)
+      assert.match(run.annotations[0]?.message ?? '', /one of build, promote, mirror, sync/)
     })
 
     test('status-check without a token says so before building', async () => {

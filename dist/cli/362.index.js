@@ -1,0 +1,119 @@
+export const id = 362;
+export const ids = [362];
+export const modules = {
+
+/***/ 7915:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ registryClient)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _oci_client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3918);
+/* harmony import */ var _oci_credentials_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2639);
+/* harmony import */ var _oci_transport_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(454);
+
+
+
+
+
+/** Builds the registry client a command uses, from the global options. */
+function registryClient(ctx) {
+    const transport = new _oci_transport_js__WEBPACK_IMPORTED_MODULE_4__/* .Transport */ .o({
+        credentials: (0,_oci_credentials_js__WEBPACK_IMPORTED_MODULE_3__/* .defaultCredentialSource */ .U)({ env: ctx.env, logger: ctx.logger }),
+        insecure: ctx.global.insecure,
+        ca: ctx.global.caFile === undefined ? undefined : readCa(ctx.global.caFile),
+        logger: ctx.logger,
+        onRequest: requestTrace(ctx.env.IMAGE_MIRROR_TRACE)
+    });
+    return new _oci_client_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryClient */ .bP(transport, { logger: ctx.logger });
+}
+function readCa(path) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8');
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`cannot read --ca-file ${path}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .g)(error)}`);
+    }
+}
+/**
+ * IMAGE_MIRROR_TRACE=FILE appends one JSON line per HTTP request (method,
+ * URL without query, status): how benchmarks and users count requests.
+ */
+function requestTrace(file) {
+    if (!file)
+        return undefined;
+    return (info) => {
+        const url = info.url.split('?')[0];
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(file, JSON.stringify({ method: info.method, url, status: info.status }) + '\n');
+    };
+}
+
+
+/***/ }),
+
+/***/ 1362:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   command: () => (/* binding */ command)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2148);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7915);
+
+
+
+const command = {
+    usage: 'delete REF --yes [--dry-run] [--no-dummy] [--json]',
+    description: [
+        'Deletes a tag without touching any other tag. Registries that cannot untag (distribution 2.x)',
+        'delete by digest, which removes every tag on that digest: image-mirror does that only when no',
+        'other tag resolves to the digest or to an index listing it. Otherwise it isolates the tag on a',
+        'unique placeholder manifest and deletes that (--no-dummy refuses instead). Afterwards it checks',
+        'that every other tag still resolves to what it did, and restores any that do not.',
+        '',
+        'REF@DIGEST deletes the manifest itself, with every tag on it; the tags it takes are listed first.',
+        '--dry-run prints what would happen. --yes is required for anything else.'
+    ].join('\n'),
+    options: {
+        yes: { type: 'boolean' },
+        'dry-run': { type: 'boolean' },
+        'no-dummy': { type: 'boolean' }
+    },
+    positionals: [1, 1],
+    async run(ctx, values, [input]) {
+        const ref = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .parseReference */ .F2)(input);
+        const dryRun = values['dry-run'] === true;
+        if (!dryRun && values.yes !== true) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`refusing to delete ${(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .formatReference */ .FH)(ref)} without --yes (or see what would happen with --dry-run)`);
+        }
+        const client = (0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .registryClient */ .R)(ctx);
+        if (ref.tag === undefined && ref.digest !== undefined) {
+            if (!dryRun)
+                await client.deleteManifest(ref.registry, ref.repository, ref.digest);
+            const result = { reference: (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .formatReference */ .FH)(ref), method: 'manifest-delete', digest: ref.digest, dryRun };
+            ctx.out(ctx.global.json ? JSON.stringify(result) : `${dryRun ? 'would delete' : 'deleted'} ${result.reference}`);
+            return;
+        }
+        if (ref.tag === undefined)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`${input} names no tag or digest to delete`);
+        const result = await client.deleteTag(ref, { dryRun, allowDummyFallback: values['no-dummy'] !== true });
+        if (ctx.global.json) {
+            ctx.out(JSON.stringify({ reference: (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .formatReference */ .FH)(ref), ...result }));
+            return;
+        }
+        const kept = result.sharedWith.length > 0 ? `; kept ${result.sharedWith.join(', ')}` : '';
+        ctx.out(`${dryRun ? 'would delete' : 'deleted'} ${(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .formatReference */ .FH)(ref)} (${result.digest}, ${result.method})${kept}`);
+    }
+};
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=362.index.js.map
