@@ -38,11 +38,18 @@ try {
   const image = await buildImage({ registry: a, repository: 'bench/app', tag: 'v1', layers: [10 * mb, 15 * mb, 25 * mb] })
   console.log(`image ${image.ref} (3 layers, 50 MiB of random data), ${runs} alternating runs each\n`)
 
-  // 1. Fresh copies: a new repository per run, so no blob is present or mountable.
+  // 1. Fresh copies: an empty registry per run and tool, so no blob is present,
+  // and skopeo's blob-info cache cannot mount from an earlier run's repository.
   const fresh = { im: [] as number[], sk: [] as number[] }
   for (let i = 0; i < runs; i++) {
-    fresh.im.push(imageMirror(image.ref, `${b.host}/fresh-im-${i}/app:v1`).ms)
-    fresh.sk.push(skopeo(image.ref, `${b.host}/fresh-sk-${i}/app:v1`).ms)
+    for (const [tool, copy] of [['im', imageMirror], ['sk', skopeo]] as const) {
+      const empty = await startRegistry({ name: `bench-fresh-${tool}-${i}`, auth: 'none', deleteEnabled: true })
+      try {
+        fresh[tool].push(copy(image.ref, `${empty.host}/fresh/app:v1`).ms)
+      } finally {
+        await empty.stop()
+      }
+    }
   }
 
   // 2. Repeat copies onto a target that already holds the image.
