@@ -64,7 +64,7 @@ export async function syncEntry(rule: SyncRule, ctx: EntryContext): Promise<Entr
   const due = intervalDue(rule, state, now)
   if (!ctx.force && due !== undefined) return skip(due)
   if (!ctx.dryRun) {
-    const lease = await ctx.store.acquire(rule.name, ctx.runId, LEASE_TTL_MS, now)
+    const lease = await ctx.store.acquire(rule.name, ctx.runId, LEASE_TTL_MS, now, state)
     if (!lease.acquired) {
       const held = lease.state.lease
       return skip(`leased by ${held?.holder ?? 'another run'} until ${held?.expires ?? 'unknown'}`)
@@ -74,7 +74,9 @@ export async function syncEntry(rule: SyncRule, ctx: EntryContext): Promise<Entr
   const previousDigests = { ...state.digests }
   const digests: Record<string, string> = { ...state.digests }
   const moved: Moved[] = []
-  if (!ctx.dryRun) await ctx.events.emit('started', rule.name, `sync ${rule.name} started: ${report.source} → ${report.target}`)
+  if (!ctx.dryRun) {
+    await ctx.events.emit('started', rule.name, `sync ${rule.name} started: ${report.source} → ${report.target}`)
+  }
   let error: string | undefined
   try {
     await copyChanged(rule, ctx, report, digests, moved)
@@ -85,7 +87,8 @@ export async function syncEntry(rule: SyncRule, ctx: EntryContext): Promise<Entr
     error = errorMessage(e)
   }
   if (error === undefined && report.failed.length > 0) {
-    error = `${report.failed.length} tag(s) failed: ${report.failed.map((f) => `${f.tag} (${f.error})`).join('; ')}`
+    const tags = report.failed.map((f) => `${f.tag} (${f.error})`).join('; ')
+    error = `${report.failed.length} tag(s) failed: ${tags}`
   }
   if (error !== undefined && rule.rollback && !ctx.dryRun && moved.length > 0) {
     report.rolledBack = await rollback(rule, ctx, moved)
@@ -108,7 +111,8 @@ export async function syncEntry(rule: SyncRule, ctx: EntryContext): Promise<Entr
       await ctx.store.release(next)
     } catch (e) {
       report.status = 'failed'
-      report.reason = `${report.reason === undefined ? '' : report.reason + '; '}state not written: ${errorMessage(e)}`
+      const before = report.reason === undefined ? '' : `${report.reason}; `
+      report.reason = `${before}state not written: ${errorMessage(e)}`
     }
     await ctx.events.emit(report.status === 'failed' ? 'failed' : 'succeeded', rule.name, outcome(report))
   }
@@ -120,7 +124,8 @@ function intervalDue(rule: SyncRule, state: SyncState, now: Date): string | unde
   if (rule.intervalMs === undefined || state.lastSync === undefined) return undefined
   const next = Date.parse(state.lastSync) + rule.intervalMs
   if (!(next > now.getTime())) return undefined
-  return `interval ${formatDuration(rule.intervalMs)} not elapsed since ${state.lastSync}; due at ${new Date(next).toISOString()} (--force syncs now)`
+  const at = new Date(next).toISOString()
+  return `interval ${formatDuration(rule.intervalMs)} not elapsed since ${state.lastSync}; due at ${at} (--force syncs now)`
 }
 
 async function copyChanged(
@@ -131,7 +136,8 @@ async function copyChanged(
   moved: Moved[]
 ): Promise<void> {
   const { client } = ctx
-  const tags = (await client.listTags(rule.source.registry, rule.source.repository)).filter((t) => rule.tags.matches(t)).sort()
+  const listed = await client.listTags(rule.source.registry, rule.source.repository)
+  const tags = listed.filter((t) => rule.tags.matches(t)).sort()
   const limit = limiter(ctx.concurrency)
   const platforms = rule.platforms?.map(parsePlatform)
   // Forget tags that are gone or no longer selected: their digests would only go stale.
@@ -168,7 +174,8 @@ async function copyChanged(
               ? await client.getManifest({ ...dst, tag: undefined, digest: current.digest })
               : undefined
             // Pinned to the digest just seen: a tag moving during the copy cannot mix two images.
-            const result = await copyImage(client, { ...src, digest: head.digest }, dst, { logger: ctx.logger, ...(platforms ? { platforms } : {}) })
+            const options = { logger: ctx.logger, ...(platforms ? { platforms } : {}) }
+            const result = await copyImage(client, { ...src, digest: head.digest }, dst, options)
             if (result.status === 'copied') {
               moved.push({ tag, ...(previous ? { previous } : {}) })
               report.copied.push(tag)
@@ -193,7 +200,12 @@ async function copyChanged(
  * `sha256-*` tags are left alone: they carry referrers (the OCI fallback tag
  * scheme) and the state of other tools.
  */
-async function deleteUnmatched(rule: SyncRule, ctx: EntryContext, report: EntryReport, digests: Record<string, string>) {
+async function deleteUnmatched(
+  rule: SyncRule,
+  ctx: EntryContext,
+  report: EntryReport,
+  digests: Record<string, string>
+): Promise<void> {
   const keep = new Set([...report.copied, ...report.unchanged])
   const targetTags = await ctx.client.listTags(rule.target.registry, rule.target.repository)
   for (const tag of targetTags.sort()) {
@@ -227,7 +239,8 @@ async function rollback(rule: SyncRule, ctx: EntryContext, moved: Moved[]) {
       done.errors.push(`rollback of ${m.tag}: ${errorMessage(e)}`)
     }
   }
-  ctx.logger.warning(`${rule.name}: rolled back: restored ${done.restored.length} tag(s), removed ${done.removed.length} new tag(s)`)
+  const counts = `restored ${done.restored.length} tag(s), removed ${done.removed.length} new tag(s)`
+  ctx.logger.warning(`${rule.name}: rolled back: ${counts}`)
   return done
 }
 
@@ -237,7 +250,10 @@ function outcome(r: EntryReport): string {
   const extra: string[] = []
   if (r.leftUndone.length > 0) extra.push(`left undone (rate limit): ${r.leftUndone.join(', ')}`)
   if (r.reason !== undefined) extra.push(r.reason)
-  if (r.rolledBack !== undefined) extra.push(`rolled back: restored ${r.rolledBack.restored.join(', ') || 'none'}, removed ${r.rolledBack.removed.join(', ') || 'none'}`)
+  if (r.rolledBack !== undefined) {
+    const { restored, removed } = r.rolledBack
+    extra.push(`rolled back: restored ${restored.join(', ') || 'none'}, removed ${removed.join(', ') || 'none'}`)
+  }
   return [`${head} (${counts})`, ...extra].join('; ')
 }
 

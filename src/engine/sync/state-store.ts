@@ -86,10 +86,18 @@ export class StateStore {
    * Takes the entry's lease for `ttlMs` unless another holder has an unexpired
    * one. Registries offer no compare-and-swap, so the lease is written and then
    * read back: of two runs racing, the one whose write landed last wins and
-   * the other sees a foreign holder and backs off.
+   * the other sees a foreign holder and backs off. `current`, when given, is
+   * the state the caller has just read.
    */
-  async acquire(entry: string, holder: string, ttlMs: number, now: Date): Promise<{ acquired: boolean; state: SyncState }> {
-    const state = await this.read(entry)
+  async acquire(
+    entry: string,
+    holder: string,
+    ttlMs: number,
+    now: Date,
+    current?: SyncState
+  ): Promise<{ acquired: boolean; state: SyncState }> {
+    // A state the caller has just read saves reading it again.
+    const state = current ?? (await this.read(entry))
     if (state.lease && state.lease.holder !== holder && Date.parse(state.lease.expires) > now.getTime()) {
       return { acquired: false, state }
     }
