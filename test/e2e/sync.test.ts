@@ -10,9 +10,9 @@ import type { EntryReport, SyncReport } from '../../src/engine/sync/index.js'
 import { RegistryClient } from '../../src/oci/client.js'
 import { Transport } from '../../src/oci/transport.js'
 import { testEnv } from '../helpers/env.js'
-import { buildImage, type PushedImage } from '../helpers/images.js'
+import { buildImage, buildIndex, type PushedImage } from '../helpers/images.js'
 import { runCli } from '../helpers/run-cli.js'
-import { skopeoCopy, skopeoDigest, skopeoListTags } from '../helpers/skopeo.js'
+import { skopeoCopy, skopeoDigest, skopeoListTags, skopeoRaw } from '../helpers/skopeo.js'
 
 const { registries } = testEnv()
 /** Stands for Docker Hub or Quay. */
@@ -252,6 +252,43 @@ describe('sync', () => {
     const errors = run.stderr.split('\n').filter((l) => l.startsWith('image-mirror sync:'))
     assert.equal(errors.length, 1)
     assert.match(errors[0] ?? '', /rollback: .*z-broken/)
+  })
+
+  test('--dry-run says what it would copy and writes nothing, not even state', async () => {
+    const repo = 'sync-e2e/dry'
+    await tagUpstream(repo, a, ['1', '2'])
+    const file = config('dry', [
+      '  - name: dry',
+      `    source: \${UPSTREAM}/${repo}`,
+      `    target: \${MIRROR}/${repo}`,
+      '    tags: "*"'
+    ].join('\n'))
+    const dry = only(await syncJson(file, ['--dry-run']))
+    assert.equal(dry.status, 'dry-run')
+    assert.deepEqual(dry.copied, ['1', '2'])
+    assert.deepEqual(await targetTags(repo), [])
+    const state = await new StateStore(client, { registry: mirror.host, repository: 'image-mirror-state' }).read('dry')
+    assert.deepEqual(state, { entry: 'dry', digests: {} })
+  })
+
+  test('platforms: only the named platform is copied, and the next run sees the tag as unchanged', async () => {
+    const repo = 'sync-e2e/multi'
+    const index = await buildIndex({ registry: upstream, repository: repo, tag: '1' })
+    const file = config('multi', [
+      '  - name: multi',
+      `    source: \${UPSTREAM}/${repo}`,
+      `    target: \${MIRROR}/${repo}`,
+      '    tags: "*"',
+      '    platforms: [linux/amd64]'
+    ].join('\n'))
+    assert.deepEqual(only(await syncJson(file)).copied, ['1'])
+    const copied = JSON.parse((await skopeoRaw(`${mirror.host}/${repo}:1`, mirror)).toString('utf8')) as {
+      manifests: Array<{ digest: string }>
+    }
+    assert.deepEqual(copied.manifests.map((m) => m.digest), [index.children[0]])
+    const again = only(await syncJson(file))
+    assert.equal(again.status, 'up-to-date')
+    assert.deepEqual(again.unchanged, ['1'])
   })
 
   test('--shard I/N splits the entries deterministically and completely', async () => {
