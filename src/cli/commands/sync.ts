@@ -56,7 +56,9 @@ export const command: Command = {
       force: values.force === true,
       dryRun: values['dry-run'] === true,
       ...(shard === undefined ? {} : { shard }),
-      ...(typeof values['state-repository'] === 'string' ? { stateRepository: values['state-repository'] } : {}),
+      ...(typeof values['state-repository'] === 'string'
+        ? { stateRepository: values['state-repository'] }
+        : {}),
       rateLimitReserve: reserve
     })
     if (ctx.global.json) ctx.out(JSON.stringify(report))
@@ -70,14 +72,18 @@ export const command: Command = {
       }
     }
     const failed = report.entries.filter((e) => e.status === 'failed')
-    for (const e of failed) process.stderr.write(`image-mirror sync: ${e.name}: ${oneLine(entryNotes(e))}\n`)
+    for (const e of failed) {
+      process.stderr.write(`image-mirror sync: ${e.name}: ${oneLine(entryNotes(e))}\n`)
+    }
     return failed.length > 0 ? 1 : 0
   }
 }
 
 function reserveOf(value: unknown): number {
   if (typeof value !== 'string') return DEFAULT_RATE_LIMIT_RESERVE
-  if (!/^\d+$/.test(value.trim())) throw new UserError(`--rate-limit-reserve "${value}": expected a whole number of pulls`)
+  if (!/^\d+$/.test(value.trim())) {
+    throw new UserError(`--rate-limit-reserve "${value}": expected a whole number of pulls`)
+  }
   return Number(value)
 }
 

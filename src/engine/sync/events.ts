@@ -36,16 +36,25 @@ export class EventSink {
       const res = await fetch(this.#webhook as string, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ text: event.text, event: event.kind, entry: event.entry, time: event.time }),
+        body: JSON.stringify({
+          text: event.text,
+          event: event.kind,
+          entry: event.entry,
+          time: event.time
+        }),
         signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS)
       })
       await res.arrayBuffer()
-      if (!res.ok) this.#logger.warning(`webhook: the ${event.kind} event of ${event.entry} got HTTP ${res.status}`)
+      if (!res.ok) {
+        this.#logger.warning(`webhook: the ${event.kind} event of ${event.entry} got HTTP ${res.status}`)
+      }
     } catch (error) {
       // fetch errors can quote the URL; only the error's kind is shown.
-      const why = error instanceof Error && error.name === 'TimeoutError' ? 'timed out' : 'could not be delivered'
+      const timedOut = error instanceof Error && error.name === 'TimeoutError'
+      const why = timedOut ? 'timed out' : 'could not be delivered'
       this.#logger.warning(`webhook: the ${event.kind} event of ${event.entry} ${why}`)
-      this.#logger.debug(`webhook error type: ${error instanceof Error ? error.name : typeof error}`)
+      const kind = error instanceof Error ? error.name : typeof error
+      this.#logger.debug(`webhook error type: ${kind}`)
     }
   }
 }

@@ -13,10 +13,12 @@ export function syncSummaryMarkdown(report: SyncReport): string {
     '|---|---|---|---|---|---|'
   ]
   for (const e of report.entries) {
-    lines.push(`| ${cell(e.name)} | ${e.status} | ${e.copied.length} | ${e.unchanged.length} | ${e.deleted.length} | ${cell(notes(e))} |`)
+    const counts = [e.copied.length, e.unchanged.length, e.deleted.length].join(' | ')
+    lines.push(`| ${cell(e.name)} | ${e.status} | ${counts} | ${cell(notes(e))} |`)
   }
   if (report.rateLimited !== undefined) {
-    lines.push('', `Stopped for the Docker Hub rate limit: ${report.rateLimited.remaining} pulls left, reserve ${report.rateLimited.reserve}.`)
+    const { remaining, reserve } = report.rateLimited
+    lines.push('', `Stopped for the Docker Hub rate limit: ${remaining} pulls left, reserve ${reserve}.`)
   }
   if (report.events.length > 0) {
     lines.push('', ...report.events.map((ev) => `- ${ev.time} **${ev.kind}**: ${ev.text}`))
@@ -36,7 +38,8 @@ function notes(e: EntryReport): string {
   if (e.leftUndone.length > 0) parts.push(`left undone: ${e.leftUndone.join(', ')}`)
   if (e.rolledBack !== undefined) {
     const r = e.rolledBack
-    parts.push(`rolled back: restored ${list(r.restored)}, removed ${list(r.removed)}${r.errors.length > 0 ? `; ${r.errors.join('; ')}` : ''}`)
+    const errors = r.errors.length > 0 ? `; ${r.errors.join('; ')}` : ''
+    parts.push(`rolled back: restored ${list(r.restored)}, removed ${list(r.removed)}${errors}`)
   }
   return parts.join('; ')
 }

@@ -38,8 +38,10 @@ export interface SyncContext {
  * the report names what it left undone.
  */
 export async function syncAll(config: Config, ctx: SyncContext): Promise<SyncReport> {
-  const rules = ctx.shard === undefined ? config.sync : selectShard(config.sync, (r) => r.name, ctx.shard)
-  const events = new EventSink(ctx.logger, ctx.dryRun ? undefined : config.notifications.webhook, ctx.now)
+  const rules =
+    ctx.shard === undefined ? config.sync : selectShard(config.sync, (r) => r.name, ctx.shard)
+  const webhook = ctx.dryRun ? undefined : config.notifications.webhook
+  const events = new EventSink(ctx.logger, webhook, ctx.now)
   const budget = new RateBudget(ctx.client, ctx.rateLimitReserve ?? DEFAULT_RATE_LIMIT_RESERVE)
   const entries: EntryReport[] = []
   for (const rule of rules) {
@@ -65,20 +67,29 @@ export async function syncAll(config: Config, ctx: SyncContext): Promise<SyncRep
   if (budget.stoppedAt !== undefined) {
     report.rateLimited = { remaining: budget.stoppedAt, reserve: budget.reserve }
     ctx.logger.warning(
-      `stopped for the Docker Hub rate limit (${budget.stoppedAt} pulls left, reserve ${budget.reserve}); left undone: ` +
-        undone(entries)
+      `stopped for the Docker Hub rate limit (${budget.stoppedAt} pulls left, ` +
+        `reserve ${budget.reserve}); left undone: ${undone(entries)}`
     )
   }
   return report
 }
 
-/** The state lives on the mirror registry; without a mirror section, on the entry's target registry. */
-export function stateLocation(config: Config, rule: SyncRule, repository = DEFAULT_STATE_REPOSITORY) {
+/** The state lives on the mirror registry; without a mirror section, on the entry's target's. */
+export function stateLocation(
+  config: Config,
+  rule: SyncRule,
+  repository = DEFAULT_STATE_REPOSITORY
+): { registry: string; repository: string } {
   return { registry: config.mirror?.registry ?? rule.target.registry, repository }
 }
 
 /** An entry that failed before it started (state unreadable, lease not written). */
-async function failedEntry(rule: SyncRule, error: unknown, events: EventSink, dryRun: boolean): Promise<EntryReport> {
+async function failedEntry(
+  rule: SyncRule,
+  error: unknown,
+  events: EventSink,
+  dryRun: boolean
+): Promise<EntryReport> {
   const reason = `state of ${rule.name}: ${error instanceof Error ? error.message : String(error)}`
   if (!dryRun) await events.emit('failed', rule.name, `sync ${rule.name} failed: ${reason}`)
   return {
