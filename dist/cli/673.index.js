@@ -134,7 +134,7 @@ async function syncEntry(rule, ctx) {
     if (!ctx.force && due !== undefined)
         return skip(due);
     if (!ctx.dryRun) {
-        const lease = await ctx.store.acquire(rule.name, ctx.runId, LEASE_TTL_MS, now);
+        const lease = await ctx.store.acquire(rule.name, ctx.runId, LEASE_TTL_MS, now, state);
         if (!lease.acquired) {
             const held = lease.state.lease;
             return skip(`leased by ${held?.holder ?? 'another run'} until ${held?.expires ?? 'unknown'}`);
@@ -144,8 +144,9 @@ async function syncEntry(rule, ctx) {
     const previousDigests = { ...state.digests };
     const digests = { ...state.digests };
     const moved = [];
-    if (!ctx.dryRun)
+    if (!ctx.dryRun) {
         await ctx.events.emit('started', rule.name, `sync ${rule.name} started: ${report.source} → ${report.target}`);
+    }
     let error;
     try {
         await copyChanged(rule, ctx, report, digests, moved);
@@ -157,7 +158,8 @@ async function syncEntry(rule, ctx) {
         error = (0,errors/* errorMessage */.g)(e);
     }
     if (error === undefined && report.failed.length > 0) {
-        error = `${report.failed.length} tag(s) failed: ${report.failed.map((f) => `${f.tag} (${f.error})`).join('; ')}`;
+        const tags = report.failed.map((f) => `${f.tag} (${f.error})`).join('; ');
+        error = `${report.failed.length} tag(s) failed: ${tags}`;
     }
     if (error !== undefined && rule.rollback && !ctx.dryRun && moved.length > 0) {
         report.rolledBack = await rollback(rule, ctx, moved);
@@ -187,7 +189,8 @@ async function syncEntry(rule, ctx) {
         }
         catch (e) {
             report.status = 'failed';
-            report.reason = `${report.reason === undefined ? '' : report.reason + '; '}state not written: ${(0,errors/* errorMessage */.g)(e)}`;
+            const before = report.reason === undefined ? '' : `${report.reason}; `;
+            report.reason = `${before}state not written: ${(0,errors/* errorMessage */.g)(e)}`;
         }
         await ctx.events.emit(report.status === 'failed' ? 'failed' : 'succeeded', rule.name, outcome(report));
     }
@@ -200,11 +203,13 @@ function intervalDue(rule, state, now) {
     const next = Date.parse(state.lastSync) + rule.intervalMs;
     if (!(next > now.getTime()))
         return undefined;
-    return `interval ${(0,duration/* formatDuration */.a3)(rule.intervalMs)} not elapsed since ${state.lastSync}; due at ${new Date(next).toISOString()} (--force syncs now)`;
+    const at = new Date(next).toISOString();
+    return `interval ${(0,duration/* formatDuration */.a3)(rule.intervalMs)} not elapsed since ${state.lastSync}; due at ${at} (--force syncs now)`;
 }
 async function copyChanged(rule, ctx, report, digests, moved) {
     const { client } = ctx;
-    const tags = (await client.listTags(rule.source.registry, rule.source.repository)).filter((t) => rule.tags.matches(t)).sort();
+    const listed = await client.listTags(rule.source.registry, rule.source.repository);
+    const tags = listed.filter((t) => rule.tags.matches(t)).sort();
     const limit = (0,util_limit/* limiter */.T)(ctx.concurrency);
     const platforms = rule.platforms?.map(platform/* parsePlatform */.FL);
     // Forget tags that are gone or no longer selected: their digests would only go stale.
@@ -242,7 +247,8 @@ async function copyChanged(rule, ctx, report, digests, moved) {
                     ? await client.getManifest({ ...dst, tag: undefined, digest: current.digest })
                     : undefined;
                 // Pinned to the digest just seen: a tag moving during the copy cannot mix two images.
-                const result = await (0,copy/* copyImage */.L)(client, { ...src, digest: head.digest }, dst, { logger: ctx.logger, ...(platforms ? { platforms } : {}) });
+                const options = { logger: ctx.logger, ...(platforms ? { platforms } : {}) };
+                const result = await (0,copy/* copyImage */.L)(client, { ...src, digest: head.digest }, dst, options);
                 if (result.status === 'copied') {
                     moved.push({ tag, ...(previous ? { previous } : {}) });
                     report.copied.push(tag);
@@ -305,7 +311,8 @@ async function rollback(rule, ctx, moved) {
             done.errors.push(`rollback of ${m.tag}: ${(0,errors/* errorMessage */.g)(e)}`);
         }
     }
-    ctx.logger.warning(`${rule.name}: rolled back: restored ${done.restored.length} tag(s), removed ${done.removed.length} new tag(s)`);
+    const counts = `restored ${done.restored.length} tag(s), removed ${done.removed.length} new tag(s)`;
+    ctx.logger.warning(`${rule.name}: rolled back: ${counts}`);
     return done;
 }
 function outcome(r) {
@@ -316,8 +323,10 @@ function outcome(r) {
         extra.push(`left undone (rate limit): ${r.leftUndone.join(', ')}`);
     if (r.reason !== undefined)
         extra.push(r.reason);
-    if (r.rolledBack !== undefined)
-        extra.push(`rolled back: restored ${r.rolledBack.restored.join(', ') || 'none'}, removed ${r.rolledBack.removed.join(', ') || 'none'}`);
+    if (r.rolledBack !== undefined) {
+        const { restored, removed } = r.rolledBack;
+        extra.push(`rolled back: restored ${restored.join(', ') || 'none'}, removed ${removed.join(', ') || 'none'}`);
+    }
     return [`${head} (${counts})`, ...extra].join('; ');
 }
 function repo(r) {
@@ -359,18 +368,26 @@ class EventSink {
             const res = await fetch(this.#webhook, {
                 method: 'POST',
                 headers: { 'content-type': 'application/json' },
-                body: JSON.stringify({ text: event.text, event: event.kind, entry: event.entry, time: event.time }),
+                body: JSON.stringify({
+                    text: event.text,
+                    event: event.kind,
+                    entry: event.entry,
+                    time: event.time
+                }),
                 signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS)
             });
             await res.arrayBuffer();
-            if (!res.ok)
+            if (!res.ok) {
                 this.#logger.warning(`webhook: the ${event.kind} event of ${event.entry} got HTTP ${res.status}`);
+            }
         }
         catch (error) {
             // fetch errors can quote the URL; only the error's kind is shown.
-            const why = error instanceof Error && error.name === 'TimeoutError' ? 'timed out' : 'could not be delivered';
+            const timedOut = error instanceof Error && error.name === 'TimeoutError';
+            const why = timedOut ? 'timed out' : 'could not be delivered';
             this.#logger.warning(`webhook: the ${event.kind} event of ${event.entry} ${why}`);
-            this.#logger.debug(`webhook error type: ${error instanceof Error ? error.name : typeof error}`);
+            const kind = error instanceof Error ? error.name : typeof error;
+            this.#logger.debug(`webhook error type: ${kind}`);
         }
     }
 }
@@ -475,10 +492,12 @@ class StateStore {
      * Takes the entry's lease for `ttlMs` unless another holder has an unexpired
      * one. Registries offer no compare-and-swap, so the lease is written and then
      * read back: of two runs racing, the one whose write landed last wins and
-     * the other sees a foreign holder and backs off.
+     * the other sees a foreign holder and backs off. `current`, when given, is
+     * the state the caller has just read.
      */
-    async acquire(entry, holder, ttlMs, now) {
-        const state = await this.read(entry);
+    async acquire(entry, holder, ttlMs, now, current) {
+        // A state the caller has just read saves reading it again.
+        const state = current ?? (await this.read(entry));
         if (state.lease && state.lease.holder !== holder && Date.parse(state.lease.expires) > now.getTime()) {
             return { acquired: false, state };
         }
@@ -518,7 +537,8 @@ const DEFAULT_RATE_LIMIT_RESERVE = 10;
  */
 async function syncAll(config, ctx) {
     const rules = ctx.shard === undefined ? config.sync : selectShard(config.sync, (r) => r.name, ctx.shard);
-    const events = new EventSink(ctx.logger, ctx.dryRun ? undefined : config.notifications.webhook, ctx.now);
+    const webhook = ctx.dryRun ? undefined : config.notifications.webhook;
+    const events = new EventSink(ctx.logger, webhook, ctx.now);
     const budget = new RateBudget(ctx.client, ctx.rateLimitReserve ?? DEFAULT_RATE_LIMIT_RESERVE);
     const entries = [];
     for (const rule of rules) {
@@ -539,12 +559,12 @@ async function syncAll(config, ctx) {
     const report = { runId: ctx.runId, entries, events: events.events };
     if (budget.stoppedAt !== undefined) {
         report.rateLimited = { remaining: budget.stoppedAt, reserve: budget.reserve };
-        ctx.logger.warning(`stopped for the Docker Hub rate limit (${budget.stoppedAt} pulls left, reserve ${budget.reserve}); left undone: ` +
-            undone(entries));
+        ctx.logger.warning(`stopped for the Docker Hub rate limit (${budget.stoppedAt} pulls left, ` +
+            `reserve ${budget.reserve}); left undone: ${undone(entries)}`);
     }
     return report;
 }
-/** The state lives on the mirror registry; without a mirror section, on the entry's target registry. */
+/** The state lives on the mirror registry; without a mirror section, on the entry's target's. */
 function stateLocation(config, rule, repository = DEFAULT_STATE_REPOSITORY) {
     return { registry: config.mirror?.registry ?? rule.target.registry, repository };
 }
@@ -591,10 +611,12 @@ function syncSummaryMarkdown(report) {
         '|---|---|---|---|---|---|'
     ];
     for (const e of report.entries) {
-        lines.push(`| ${cell(e.name)} | ${e.status} | ${e.copied.length} | ${e.unchanged.length} | ${e.deleted.length} | ${cell(notes(e))} |`);
+        const counts = [e.copied.length, e.unchanged.length, e.deleted.length].join(' | ');
+        lines.push(`| ${cell(e.name)} | ${e.status} | ${counts} | ${cell(notes(e))} |`);
     }
     if (report.rateLimited !== undefined) {
-        lines.push('', `Stopped for the Docker Hub rate limit: ${report.rateLimited.remaining} pulls left, reserve ${report.rateLimited.reserve}.`);
+        const { remaining, reserve } = report.rateLimited;
+        lines.push('', `Stopped for the Docker Hub rate limit: ${remaining} pulls left, reserve ${reserve}.`);
     }
     if (report.events.length > 0) {
         lines.push('', ...report.events.map((ev) => `- ${ev.time} **${ev.kind}**: ${ev.text}`));
@@ -615,7 +637,8 @@ function notes(e) {
         parts.push(`left undone: ${e.leftUndone.join(', ')}`);
     if (e.rolledBack !== undefined) {
         const r = e.rolledBack;
-        parts.push(`rolled back: restored ${list(r.restored)}, removed ${list(r.removed)}${r.errors.length > 0 ? `; ${r.errors.join('; ')}` : ''}`);
+        const errors = r.errors.length > 0 ? `; ${r.errors.join('; ')}` : '';
+        parts.push(`rolled back: restored ${list(r.restored)}, removed ${list(r.removed)}${errors}`);
     }
     return parts.join('; ');
 }
@@ -685,7 +708,9 @@ const command = {
             force: values.force === true,
             dryRun: values['dry-run'] === true,
             ...(shard === undefined ? {} : { shard }),
-            ...(typeof values['state-repository'] === 'string' ? { stateRepository: values['state-repository'] } : {}),
+            ...(typeof values['state-repository'] === 'string'
+                ? { stateRepository: values['state-repository'] }
+                : {}),
             rateLimitReserve: reserve
         });
         if (ctx.global.json)
@@ -703,16 +728,18 @@ const command = {
             }
         }
         const failed = report.entries.filter((e) => e.status === 'failed');
-        for (const e of failed)
+        for (const e of failed) {
             process.stderr.write(`image-mirror sync: ${e.name}: ${oneLine(entryNotes(e))}\n`);
+        }
         return failed.length > 0 ? 1 : 0;
     }
 };
 function reserveOf(value) {
     if (typeof value !== 'string')
         return DEFAULT_RATE_LIMIT_RESERVE;
-    if (!/^\d+$/.test(value.trim()))
+    if (!/^\d+$/.test(value.trim())) {
         throw new errors/* UserError */.y(`--rate-limit-reserve "${value}": expected a whole number of pulls`);
+    }
     return Number(value);
 }
 /** The lease holder: the CI job when there is one, so a lease in the state names who holds it. */
