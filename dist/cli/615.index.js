@@ -1114,13 +1114,10 @@ var external_node_os_ = __webpack_require__(8161);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/logger.ts
 var src_logger = __webpack_require__(6999);
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 ;// CONCATENATED MODULE: ./src/oci/credential-helper.ts
 // docker-credential-helpers client protocol, `get` verb only (registry-protocol.md §3.9).
-
 
 /** Username a helper returns when Secret is an identity (refresh) token (native_store.go). */
 const TOKEN_USERNAME = '<token>';
@@ -1145,9 +1142,11 @@ async function helperGet(req) {
         throw fail(run.failure);
     return parseHelperOutput(run.stdout, () => fail('printed invalid output'));
 }
-function runHelper(program, req) {
+async function runHelper(program, req) {
+    // Loaded on first use: child_process drags in modules every CLI start would pay for.
+    const { execFile } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 1421, 23));
     return new Promise((resolve) => {
-        const child = (0,external_node_child_process_.execFile)(program, ['get'], { env: req.env, timeout: req.timeoutMs ?? HELPER_TIMEOUT_MS, maxBuffer: 1 << 20, windowsHide: true }, (error, stdout) => {
+        const child = execFile(program, ['get'], { env: req.env, timeout: req.timeoutMs ?? HELPER_TIMEOUT_MS, maxBuffer: 1 << 20, windowsHide: true }, (error, stdout) => {
             if (!error)
                 return resolve({ stdout });
             // Helper output is not put in messages: it may echo what it was given or hold a secret.

@@ -47395,7 +47395,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1280);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2843);
 // Entry of the bundled action (dist/github/index.js): all logic is in run().
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -47405,7 +47405,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1280:
+/***/ 2843:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -52035,8 +52035,8 @@ function walkContext(root, relDir, filter, notes, out) {
     return out;
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
 ;// CONCATENATED MODULE: ./src/engine/content-tag/git.ts
 // Running git and finding repositories for the content tag.
 
@@ -52071,7 +52071,7 @@ function gitEnv() {
  */
 function runGit(cwd, args, input, okCodes = [0]) {
     return new Promise((resolvePromise, reject) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)('git', args, {
+        const child = (0,external_node_child_process_.spawn)('git', args, {
             cwd,
             env: gitEnv(),
             stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe']
@@ -53302,7 +53302,7 @@ const GO_DUMP = / &[a-z]+\.[A-Z]\w*\{.*$/;
  */
 async function runBuilderProcess(spec, logger) {
     logger.debug(`run: ${spec.command} ${spec.args.join(' ')}`);
-    const child = (0,external_node_child_process_namespaceObject.spawn)(spec.command, spec.args, { env: spec.env, cwd: spec.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = (0,external_node_child_process_.spawn)(spec.command, spec.args, { env: spec.env, cwd: spec.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     const errors = [];
     const stdout = (0,external_node_readline_namespaceObject.createInterface)({ input: child.stdout });
     const stderr = (0,external_node_readline_namespaceObject.createInterface)({ input: child.stderr });
@@ -53339,7 +53339,7 @@ function lastErrorLine(lines) {
 /** True when `command args` exits 0 within `timeoutMs`: how `auto` probes builders. */
 async function answers(command, args, env, timeoutMs) {
     return new Promise((resolve) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, { env, stdio: 'ignore', timeout: timeoutMs });
+        const child = (0,external_node_child_process_.spawn)(command, args, { env, stdio: 'ignore', timeout: timeoutMs });
         child.once('error', () => resolve(false));
         child.once('close', (code) => resolve(code === 0));
     });
@@ -55912,7 +55912,6 @@ function ownerAndRepo(ctx) {
 ;// CONCATENATED MODULE: ./src/oci/credential-helper.ts
 // docker-credential-helpers client protocol, `get` verb only (registry-protocol.md §3.9).
 
-
 /** Username a helper returns when Secret is an identity (refresh) token (native_store.go). */
 const TOKEN_USERNAME = '<token>';
 /** Helpers may prompt (desktop keychains) or call cloud APIs (ecr-login, gcloud); bound the wait. */
@@ -55936,9 +55935,11 @@ async function helperGet(req) {
         throw fail(run.failure);
     return parseHelperOutput(run.stdout, () => fail('printed invalid output'));
 }
-function runHelper(program, req) {
+async function runHelper(program, req) {
+    // Loaded on first use: child_process drags in modules every CLI start would pay for.
+    const { execFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1421, 23));
     return new Promise((resolve) => {
-        const child = (0,external_node_child_process_namespaceObject.execFile)(program, ['get'], { env: req.env, timeout: req.timeoutMs ?? HELPER_TIMEOUT_MS, maxBuffer: 1 << 20, windowsHide: true }, (error, stdout) => {
+        const child = execFile(program, ['get'], { env: req.env, timeout: req.timeoutMs ?? HELPER_TIMEOUT_MS, maxBuffer: 1 << 20, windowsHide: true }, (error, stdout) => {
             if (!error)
                 return resolve({ stdout });
             // Helper output is not put in messages: it may echo what it was given or hold a secret.
@@ -59928,6 +59929,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_h
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 
 /***/ }),
 
@@ -68779,6 +68787,36 @@ exports.visitAsync = visitAsync;
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -68794,6 +68832,17 @@ exports.visitAsync = visitAsync;
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
 /******/ })();
 /******/ 
 /******/ /* webpack/runtime/node module decorator */

@@ -1,5 +1,4 @@
 // docker-credential-helpers client protocol, `get` verb only (registry-protocol.md §3.9).
-import { execFile } from 'node:child_process'
 import { UserError } from '../errors.js'
 import type { Credential } from './credentials.js'
 
@@ -45,7 +44,9 @@ export async function helperGet(req: HelperRequest): Promise<Credential | undefi
   return parseHelperOutput(run.stdout, () => fail('printed invalid output'))
 }
 
-function runHelper(program: string, req: HelperRequest): Promise<RunResult> {
+async function runHelper(program: string, req: HelperRequest): Promise<RunResult> {
+  // Loaded on first use: child_process drags in modules every CLI start would pay for.
+  const { execFile } = await import('node:child_process')
   return new Promise((resolve) => {
     const child = execFile(
       program,
