@@ -40,12 +40,14 @@ try {
 
   // 1. Fresh copies: an empty registry per run and tool, so no blob is present,
   // and skopeo's blob-info cache cannot mount from an earlier run's repository.
-  const fresh = { im: [] as number[], sk: [] as number[] }
+  const fresh = { im: [] as number[], sk: [] as number[], imRss: [] as number[] }
   for (let i = 0; i < runs; i++) {
     for (const [tool, copy] of [['im', imageMirror], ['sk', skopeo]] as const) {
       const empty = await startRegistry({ name: `bench-fresh-${tool}-${i}`, auth: 'none', deleteEnabled: true })
       try {
-        fresh[tool].push(copy(image.ref, `${empty.host}/fresh/app:v1`).ms)
+        const run = copy(image.ref, `${empty.host}/fresh/app:v1`)
+        fresh[tool].push(run.ms)
+        if (tool === 'im') fresh.imRss.push(run.rssKb)
       } finally {
         await empty.stop()
       }
@@ -76,6 +78,7 @@ try {
   row('1. fresh copy, 50 MiB (median)', median(fresh.im), median(fresh.sk), 'target ≤ 1.00')
   row('2. repeat copy (median)', median(repeat.im), median(repeat.sk), 'target ≤ 2.00')
   console.log(`   repeat copy requests: ${manifestsOn(a.host)} manifest on the source, ${manifestsOn(b.host)} manifest on the target, ${blobRequests} blob (target 1, 1, 0)`)
+  console.log(`   peak RSS of image-mirror on the 50 MiB copy: ${(median(fresh.imRss) / 1024).toFixed(0)} MB`)
   console.log(`3. 1 GiB single layer: image-mirror peak RSS ${(bigIm.rssKb / 1024).toFixed(0)} MB in ${(bigIm.ms / 1000).toFixed(1)} s; skopeo ${(bigSk.rssKb / 1024).toFixed(0)} MB in ${(bigSk.ms / 1000).toFixed(1)} s (target < 150 MB)`)
 } finally {
   await Promise.all([a.stop(), b.stop()])
