@@ -19,8 +19,6 @@ var promises_ = __webpack_require__(1455);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/engine/config/load.ts + 7 modules
-var load = __webpack_require__(5452);
 // EXTERNAL MODULE: ./src/logger.ts
 var src_logger = __webpack_require__(6999);
 // EXTERNAL MODULE: ./src/oci/copy.ts
@@ -233,6 +231,8 @@ function pinned(mirror, digest) {
 
 // EXTERNAL MODULE: ./src/cli/config-client.ts
 var config_client = __webpack_require__(4200);
+// EXTERNAL MODULE: ./src/cli/config-overrides.ts
+var config_overrides = __webpack_require__(7250);
 ;// CONCATENATED MODULE: ./src/cli/commands/mirror.ts
 
 
@@ -241,7 +241,7 @@ var config_client = __webpack_require__(4200);
 
 
 const command = {
-    usage: 'mirror [--config FILE] [--dry-run] [--output FILE] [--dotenv FILE] [--json]',
+    usage: 'mirror [--config FILE] [--mirror-registry HOST] [--mode service|cluster] [--dry-run] [--output FILE] [--dotenv FILE] [--json]',
     description: [
         'Copies every `images:` entry of the config into the mirror registry: service mode puts each',
         'in <repository>/<service>, cluster mode in <repository>/cluster; the tag is derived from the',
@@ -257,14 +257,14 @@ const command = {
     ].join('\n'),
     options: {
         config: { type: 'string', short: 'c' },
+        ...config_overrides/* MIRROR_OVERRIDE_OPTIONS */.ON,
         'dry-run': { type: 'boolean' },
         output: { type: 'string', short: 'o' },
         dotenv: { type: 'string' }
     },
     positionals: [0, 0],
     async run(ctx, values) {
-        const file = values.config ?? load/* DEFAULT_CONFIG_FILE */.Cu;
-        const config = await (0,load/* loadConfig */.Z9)((0,external_node_path_.resolve)(ctx.cwd, file), ctx.env);
+        const config = await (0,config_overrides/* mirrorConfig */.GE)(ctx, values);
         if (config.images.length === 0) {
             ctx.logger.info(`${config.file} lists no images: to mirror`);
         }
@@ -301,6 +301,87 @@ async function write(path, text, flag) {
     catch (error) {
         throw new errors/* UserError */.y(`${flag} ${path}: cannot write it (${(0,errors/* errorMessage */.g)(error)})`);
     }
+}
+
+
+/***/ }),
+
+/***/ 7250:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GE: () => (/* binding */ mirrorConfig),
+/* harmony export */   ON: () => (/* binding */ MIRROR_OVERRIDE_OPTIONS),
+/* harmony export */   kZ: () => (/* binding */ syncConfig),
+/* harmony export */   u: () => (/* binding */ SYNC_ENTRY_OPTIONS)
+/* harmony export */ });
+/* unused harmony export loadConfigFile */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8815);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var _engine_config_load_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5452);
+// Command-line flags that stand in for, or override, parts of the config file
+// for one-off runs. Flag values go through the same validation as the file.
+
+
+
+
+/** Options of `sync` that describe one entry without a config file. */
+const SYNC_ENTRY_OPTIONS = {
+    source: { type: 'string' },
+    target: { type: 'string' },
+    tags: { type: 'string', multiple: true },
+    platform: { type: 'string', multiple: true },
+    'delete-unmatched': { type: 'boolean' }
+};
+/** Options of `mirror` that override its `mirror:` section. */
+const MIRROR_OVERRIDE_OPTIONS = {
+    'mirror-registry': { type: 'string' },
+    mode: { type: 'string' }
+};
+/** The config file named by --config (default .image-mirror.yml). */
+function loadConfigFile(ctx, values) {
+    const file = values.config ?? _engine_config_load_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_CONFIG_FILE */ .Cu;
+    return (0,_engine_config_load_js__WEBPACK_IMPORTED_MODULE_3__/* .loadConfig */ .Z9)((0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(ctx.cwd, file), ctx.env);
+}
+/**
+ * `sync --source REPO --target REPO [--tags P]…` syncs that one entry and reads
+ * no config file; without --source the config file's entries are synced.
+ */
+function syncConfig(ctx, values) {
+    const source = values.source;
+    if (source === undefined) {
+        for (const flag of ['target', 'tags', 'platform', 'delete-unmatched']) {
+            if (values[flag] !== undefined)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .y(`--${flag} describes a one-off entry and needs --source`);
+        }
+        return loadConfigFile(ctx, values);
+    }
+    if (values.config !== undefined)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .y('--source syncs one entry without a config file: drop --config');
+    const target = values.target;
+    if (target === undefined)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .y('--source needs --target (the repository to sync into)');
+    const entry = { source, target, tags: values.tags ?? ['*'] };
+    if (values.platform !== undefined)
+        entry.platforms = values.platform;
+    if (values['delete-unmatched'] === true)
+        entry['delete-unmatched'] = true;
+    return Promise.resolve((0,_engine_config_load_js__WEBPACK_IMPORTED_MODULE_3__/* .parseConfig */ .o4)((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .stringify */ .As)({ version: 1, sync: [entry] }), 'command line', {}));
+}
+/** `mirror --mirror-registry HOST --mode service|cluster` override the file's `mirror:` section. */
+async function mirrorConfig(ctx, values) {
+    const config = await loadConfigFile(ctx, values);
+    const registry = values['mirror-registry'];
+    const mode = values.mode;
+    if (registry === undefined && mode === undefined)
+        return config;
+    const mirror = { registry: registry ?? config.mirror?.registry, mode: mode ?? config.mirror?.mode ?? 'service', repository: config.mirror?.repository ?? 'mirror' };
+    // Re-validated as a file would be: host syntax, mode, and the images' service rules for that mode.
+    const check = { version: 1, mirror, images: config.images.map((i) => (i.service === undefined || mirror.mode === 'cluster' ? { source: i.text } : { source: i.text, service: i.service })) };
+    const checked = (0,_engine_config_load_js__WEBPACK_IMPORTED_MODULE_3__/* .parseConfig */ .o4)((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .stringify */ .As)(check), 'command line (--mirror-registry/--mode)', {});
+    return { ...config, mirror: checked.mirror, images: checked.images };
 }
 
 

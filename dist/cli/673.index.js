@@ -23,8 +23,6 @@ var external_node_os_ = __webpack_require__(8161);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/engine/config/load.ts + 7 modules
-var load = __webpack_require__(5452);
 ;// CONCATENATED MODULE: ./src/engine/shard.ts
 
 
@@ -658,6 +656,8 @@ function cell(text) {
 
 // EXTERNAL MODULE: ./src/cli/config-client.ts
 var config_client = __webpack_require__(4200);
+// EXTERNAL MODULE: ./src/cli/config-overrides.ts
+var config_overrides = __webpack_require__(7250);
 ;// CONCATENATED MODULE: ./src/cli/commands/sync.ts
 
 
@@ -669,7 +669,7 @@ var config_client = __webpack_require__(4200);
 
 
 const command = {
-    usage: 'sync [--config FILE] [--force] [--dry-run] [--shard I/N] [--summary FILE] [--rate-limit-reserve N] [--state-repository NAME] [--json]',
+    usage: 'sync [--config FILE | --source REPO --target REPO [--tags P]...] [--force] [--dry-run] [--shard I/N] [--summary FILE] [--rate-limit-reserve N] [--state-repository NAME] [--json]',
     description: [
         'Syncs every `sync:` entry of the config: the source tags selected by `tags:` are copied to the',
         'target when their digest changed; an unchanged tag costs one HEAD. `delete-unmatched` removes',
@@ -680,10 +680,14 @@ const command = {
         'entries (CI matrices). Docker Hub\'s rate limit stops the run cleanly when its remaining pulls',
         `fall to --rate-limit-reserve (default ${DEFAULT_RATE_LIMIT_RESERVE}). Events go to the log, to`,
         'notifications.webhook and, with --summary FILE, as Markdown appended to FILE (GITHUB_STEP_SUMMARY).',
-        'Prints one line per entry (--json: the report); exits 1 when an entry failed.'
+        'Prints one line per entry (--json: the report); exits 1 when an entry failed.',
+        '',
+        'One-off use without a config file: --source REPO --target REPO [--tags PATTERN]... [--platform P]...',
+        '[--delete-unmatched] syncs that single entry (tags default to "*").'
     ].join('\n'),
     options: {
         config: { type: 'string', short: 'c' },
+        ...config_overrides/* SYNC_ENTRY_OPTIONS */.u,
         force: { type: 'boolean' },
         'dry-run': { type: 'boolean' },
         shard: { type: 'string' },
@@ -695,8 +699,7 @@ const command = {
     async run(ctx, values) {
         const shard = typeof values.shard === 'string' ? parseShard(values.shard) : undefined;
         const reserve = reserveOf(values['rate-limit-reserve']);
-        const file = values.config ?? load/* DEFAULT_CONFIG_FILE */.Cu;
-        const config = await (0,load/* loadConfig */.Z9)((0,external_node_path_.resolve)(ctx.cwd, file), ctx.env);
+        const config = await (0,config_overrides/* syncConfig */.kZ)(ctx, values);
         if (config.sync.length === 0)
             ctx.logger.info(`${config.file} lists no sync: entries`);
         const client = (0,config_client/* configRegistryClient */.X)(ctx, config);
@@ -758,6 +761,87 @@ function describe(e) {
 }
 function oneLine(text) {
     return text.replace(/\s*\n\s*/g, ' ');
+}
+
+
+/***/ }),
+
+/***/ 7250:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GE: () => (/* binding */ mirrorConfig),
+/* harmony export */   ON: () => (/* binding */ MIRROR_OVERRIDE_OPTIONS),
+/* harmony export */   kZ: () => (/* binding */ syncConfig),
+/* harmony export */   u: () => (/* binding */ SYNC_ENTRY_OPTIONS)
+/* harmony export */ });
+/* unused harmony export loadConfigFile */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8815);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var _engine_config_load_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5452);
+// Command-line flags that stand in for, or override, parts of the config file
+// for one-off runs. Flag values go through the same validation as the file.
+
+
+
+
+/** Options of `sync` that describe one entry without a config file. */
+const SYNC_ENTRY_OPTIONS = {
+    source: { type: 'string' },
+    target: { type: 'string' },
+    tags: { type: 'string', multiple: true },
+    platform: { type: 'string', multiple: true },
+    'delete-unmatched': { type: 'boolean' }
+};
+/** Options of `mirror` that override its `mirror:` section. */
+const MIRROR_OVERRIDE_OPTIONS = {
+    'mirror-registry': { type: 'string' },
+    mode: { type: 'string' }
+};
+/** The config file named by --config (default .image-mirror.yml). */
+function loadConfigFile(ctx, values) {
+    const file = values.config ?? _engine_config_load_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_CONFIG_FILE */ .Cu;
+    return (0,_engine_config_load_js__WEBPACK_IMPORTED_MODULE_3__/* .loadConfig */ .Z9)((0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(ctx.cwd, file), ctx.env);
+}
+/**
+ * `sync --source REPO --target REPO [--tags P]…` syncs that one entry and reads
+ * no config file; without --source the config file's entries are synced.
+ */
+function syncConfig(ctx, values) {
+    const source = values.source;
+    if (source === undefined) {
+        for (const flag of ['target', 'tags', 'platform', 'delete-unmatched']) {
+            if (values[flag] !== undefined)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .y(`--${flag} describes a one-off entry and needs --source`);
+        }
+        return loadConfigFile(ctx, values);
+    }
+    if (values.config !== undefined)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .y('--source syncs one entry without a config file: drop --config');
+    const target = values.target;
+    if (target === undefined)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .y('--source needs --target (the repository to sync into)');
+    const entry = { source, target, tags: values.tags ?? ['*'] };
+    if (values.platform !== undefined)
+        entry.platforms = values.platform;
+    if (values['delete-unmatched'] === true)
+        entry['delete-unmatched'] = true;
+    return Promise.resolve((0,_engine_config_load_js__WEBPACK_IMPORTED_MODULE_3__/* .parseConfig */ .o4)((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .stringify */ .As)({ version: 1, sync: [entry] }), 'command line', {}));
+}
+/** `mirror --mirror-registry HOST --mode service|cluster` override the file's `mirror:` section. */
+async function mirrorConfig(ctx, values) {
+    const config = await loadConfigFile(ctx, values);
+    const registry = values['mirror-registry'];
+    const mode = values.mode;
+    if (registry === undefined && mode === undefined)
+        return config;
+    const mirror = { registry: registry ?? config.mirror?.registry, mode: mode ?? config.mirror?.mode ?? 'service', repository: config.mirror?.repository ?? 'mirror' };
+    // Re-validated as a file would be: host syntax, mode, and the images' service rules for that mode.
+    const check = { version: 1, mirror, images: config.images.map((i) => (i.service === undefined || mirror.mode === 'cluster' ? { source: i.text } : { source: i.text, service: i.service })) };
+    const checked = (0,_engine_config_load_js__WEBPACK_IMPORTED_MODULE_3__/* .parseConfig */ .o4)((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .stringify */ .As)(check), 'command line (--mirror-registry/--mode)', {});
+    return { ...config, mirror: checked.mirror, images: checked.images };
 }
 
 

@@ -280,10 +280,11 @@ function evaluateWhen(when, image) {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   Cu: () => (/* binding */ DEFAULT_CONFIG_FILE),
-  Z9: () => (/* binding */ loadConfig)
+  Z9: () => (/* binding */ loadConfig),
+  o4: () => (/* binding */ parseConfig)
 });
 
-// UNUSED EXPORTS: CONFIG_SCHEMA, parseConfig
+// UNUSED EXPORTS: CONFIG_SCHEMA
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);

@@ -1,13 +1,13 @@
 import { writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { UserError, errorMessage } from '../../errors.js'
-import { loadConfig, DEFAULT_CONFIG_FILE } from '../../engine/config/load.js'
 import { mirrorDotenv, mirrorImages, mirrorMap, type MirrorResult } from '../../engine/mirror/index.js'
 import type { Command } from '../command.js'
 import { configRegistryClient } from '../config-client.js'
+import { MIRROR_OVERRIDE_OPTIONS, mirrorConfig } from '../config-overrides.js'
 
 export const command: Command = {
-  usage: 'mirror [--config FILE] [--dry-run] [--output FILE] [--dotenv FILE] [--json]',
+  usage: 'mirror [--config FILE] [--mirror-registry HOST] [--mode service|cluster] [--dry-run] [--output FILE] [--dotenv FILE] [--json]',
   description: [
     'Copies every `images:` entry of the config into the mirror registry: service mode puts each',
     'in <repository>/<service>, cluster mode in <repository>/cluster; the tag is derived from the',
@@ -23,14 +23,14 @@ export const command: Command = {
   ].join('\n'),
   options: {
     config: { type: 'string', short: 'c' },
+    ...MIRROR_OVERRIDE_OPTIONS,
     'dry-run': { type: 'boolean' },
     output: { type: 'string', short: 'o' },
     dotenv: { type: 'string' }
   },
   positionals: [0, 0],
   async run(ctx, values) {
-    const file = (values.config as string | undefined) ?? DEFAULT_CONFIG_FILE
-    const config = await loadConfig(resolve(ctx.cwd, file), ctx.env)
+    const config = await mirrorConfig(ctx, values)
     if (config.images.length === 0) {
       ctx.logger.info(`${config.file} lists no images: to mirror`)
     }

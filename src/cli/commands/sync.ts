@@ -3,7 +3,6 @@ import { appendFile } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { resolve } from 'node:path'
 import { UserError, errorMessage } from '../../errors.js'
-import { loadConfig, DEFAULT_CONFIG_FILE } from '../../engine/config/load.js'
 import { parseShard } from '../../engine/shard.js'
 import {
   DEFAULT_RATE_LIMIT_RESERVE,
@@ -15,10 +14,11 @@ import {
 } from '../../engine/sync/index.js'
 import type { Command } from '../command.js'
 import { configRegistryClient } from '../config-client.js'
+import { SYNC_ENTRY_OPTIONS, syncConfig } from '../config-overrides.js'
 
 export const command: Command = {
   usage:
-    'sync [--config FILE] [--force] [--dry-run] [--shard I/N] [--summary FILE] [--rate-limit-reserve N] [--state-repository NAME] [--json]',
+    'sync [--config FILE | --source REPO --target REPO [--tags P]...] [--force] [--dry-run] [--shard I/N] [--summary FILE] [--rate-limit-reserve N] [--state-repository NAME] [--json]',
   description: [
     'Syncs every `sync:` entry of the config: the source tags selected by `tags:` are copied to the',
     'target when their digest changed; an unchanged tag costs one HEAD. `delete-unmatched` removes',
@@ -29,10 +29,14 @@ export const command: Command = {
     'entries (CI matrices). Docker Hub\'s rate limit stops the run cleanly when its remaining pulls',
     `fall to --rate-limit-reserve (default ${DEFAULT_RATE_LIMIT_RESERVE}). Events go to the log, to`,
     'notifications.webhook and, with --summary FILE, as Markdown appended to FILE (GITHUB_STEP_SUMMARY).',
-    'Prints one line per entry (--json: the report); exits 1 when an entry failed.'
+    'Prints one line per entry (--json: the report); exits 1 when an entry failed.',
+    '',
+    'One-off use without a config file: --source REPO --target REPO [--tags PATTERN]... [--platform P]...',
+    '[--delete-unmatched] syncs that single entry (tags default to "*").'
   ].join('\n'),
   options: {
     config: { type: 'string', short: 'c' },
+    ...SYNC_ENTRY_OPTIONS,
     force: { type: 'boolean' },
     'dry-run': { type: 'boolean' },
     shard: { type: 'string' },
@@ -44,8 +48,7 @@ export const command: Command = {
   async run(ctx, values) {
     const shard = typeof values.shard === 'string' ? parseShard(values.shard) : undefined
     const reserve = reserveOf(values['rate-limit-reserve'])
-    const file = (values.config as string | undefined) ?? DEFAULT_CONFIG_FILE
-    const config = await loadConfig(resolve(ctx.cwd, file), ctx.env)
+    const config = await syncConfig(ctx, values)
     if (config.sync.length === 0) ctx.logger.info(`${config.file} lists no sync: entries`)
     const client = configRegistryClient(ctx, config)
     const report = await syncAll(config, {
