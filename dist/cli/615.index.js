@@ -555,6 +555,8 @@ function checkManifest(label, bytes, contentType, claimedDigest, requestedDigest
     return { bytes, mediaType, digest };
 }
 
+// EXTERNAL MODULE: ./src/oci/header-reader.ts
+var header_reader = __webpack_require__(7858);
 ;// CONCATENATED MODULE: ./src/oci/link.ts
 // Link headers (RFC 8288 §3) and tag-list / referrers pagination
 // (registry-protocol.md §1.8, R-TAG-1, AT-TAG-2).
@@ -567,6 +569,7 @@ function checkManifest(label, bytes, contentType, claimedDigest, requestedDigest
 // hangs on all of its parameters, and following a misread `rel` is worse than
 // not following it. Like regclient, a target without angle brackets is
 // accepted when it consists of URI characters.
+
 /** The registry pointed the next page at another origin (AT-TAG-2). */
 class CrossOriginLinkError extends Error {
     name = 'CrossOriginLinkError';
@@ -713,49 +716,8 @@ function readLinkValue(r) {
     // Object.fromEntries defines own properties, so a "__proto__" parameter stays data.
     return { target, params: Object.fromEntries(params) };
 }
-/** A cursor over one header value. */
-class Reader {
-    #s;
-    #i = 0;
-    constructor(s) {
-        this.#s = s;
-    }
-    done() {
-        return this.#i >= this.#s.length;
-    }
-    peek() {
-        return this.#s.charAt(this.#i);
-    }
-    /** Offset of `c` from the cursor, or -1. */
-    indexOf(c) {
-        const at = this.#s.indexOf(c, this.#i);
-        return at === -1 ? -1 : at - this.#i;
-    }
-    take(n) {
-        const text = this.#s.slice(this.#i, this.#i + n);
-        this.#i += text.length;
-        return text;
-    }
-    skip(re) {
-        return this.take(re.exec(this.#s.slice(this.#i))?.[0].length ?? 0);
-    }
-    /** A quoted string with `\` escapes; undefined (cursor at the end) when unterminated. */
-    quoted() {
-        let out = '';
-        for (let i = this.#i + 1; i < this.#s.length; i++) {
-            const c = this.#s.charAt(i);
-            if (c === '"') {
-                this.#i = i + 1;
-                return out;
-            }
-            if (c === '\\')
-                i++;
-            if (i < this.#s.length)
-                out += this.#s.charAt(i);
-        }
-        this.#i = this.#s.length;
-        return undefined;
-    }
+/** The Link-list reader: the shared cursor plus angle-bracket targets. */
+class Reader extends header_reader/* HeaderReader */.$ {
     /** Moves to the next comma outside quoted strings and angle brackets. */
     skipElement() {
         while (!this.done() && this.peek() !== ',') {
@@ -1804,6 +1766,65 @@ function redactUrl(url) {
 
 /***/ }),
 
+/***/ 7858:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ HeaderReader)
+/* harmony export */ });
+// A cursor over one HTTP header value, shared by the WWW-Authenticate and
+// Link parsers: both read RFC 7230 lists with quoted strings.
+/** Base cursor: position, simple reads, and quoted strings (RFC 7230 §3.2.6). */
+class HeaderReader {
+    s;
+    i = 0;
+    constructor(s) {
+        this.s = s;
+    }
+    done() {
+        return this.i >= this.s.length;
+    }
+    peek() {
+        return this.s.charAt(this.i);
+    }
+    advance(n) {
+        this.i += n;
+    }
+    /** Offset of `c` from the cursor, or -1. */
+    indexOf(c) {
+        const at = this.s.indexOf(c, this.i);
+        return at === -1 ? -1 : at - this.i;
+    }
+    take(n) {
+        const text = this.s.slice(this.i, this.i + n);
+        this.i += text.length;
+        return text;
+    }
+    skip(re) {
+        return this.take(re.exec(this.s.slice(this.i))?.[0].length ?? 0);
+    }
+    /** A quoted string with `\` escapes; undefined (cursor at the end) when unterminated. */
+    quoted() {
+        let out = '';
+        for (let i = this.i + 1; i < this.s.length; i++) {
+            const c = this.s.charAt(i);
+            if (c === '"') {
+                this.i = i + 1;
+                return out;
+            }
+            if (c === '\\')
+                i++;
+            if (i < this.s.length)
+                out += this.s.charAt(i);
+        }
+        this.i = this.s.length;
+        return undefined;
+    }
+}
+
+
+/***/ }),
+
 /***/ 9217:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2259,6 +2280,8 @@ function undiciRequest(url, opts) {
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/logger.ts
 var logger = __webpack_require__(6999);
+// EXTERNAL MODULE: ./src/oci/header-reader.ts
+var header_reader = __webpack_require__(7858);
 ;// CONCATENATED MODULE: ./src/oci/challenge.ts
 // WWW-Authenticate challenge lists (RFC 7235 §2.1, §4.1; registry-protocol.md §2.3, R-AUTH-1).
 //
@@ -2275,6 +2298,7 @@ var logger = __webpack_require__(6999);
 // unterminated quoted string drops that parameter, text after a value without
 // a separating comma is dropped, and a parameter with no scheme before it is
 // ignored.
+
 const TCHAR = /[!#$%&'*+\-.^_`|~0-9A-Za-z]/;
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const TOKEN68 = /^[A-Za-z0-9\-._~+/]+=*/;
@@ -2339,28 +2363,8 @@ function parseList(input) {
         return challenge;
     });
 }
-/** A cursor over one header value. */
-class Reader {
-    #s;
-    #i = 0;
-    constructor(s) {
-        this.#s = s;
-    }
-    done() {
-        return this.#i >= this.#s.length;
-    }
-    peek() {
-        return this.#s.charAt(this.#i);
-    }
-    advance(n) {
-        this.#i += n;
-    }
-    skip(re) {
-        const m = re.exec(this.#s.slice(this.#i));
-        const text = m?.[0] ?? '';
-        this.#i += text.length;
-        return text;
-    }
+/** The challenge-list reader: the shared cursor plus auth-param grammar. */
+class Reader extends header_reader/* HeaderReader */.$ {
     /** Skips whitespace and empty list elements (RFC 7230 §7 allows ",,"). */
     skipSeparators() {
         this.skip(/^[\s,]*/);
@@ -2376,26 +2380,26 @@ class Reader {
             if (this.peek() === '"')
                 this.quoted();
             else
-                this.#i++;
+                this.i++;
         }
     }
     /** A token, or a quoted string holding a token (some servers quote names). */
     name() {
         if (this.peek() === '"') {
-            const start = this.#i;
+            const start = this.i;
             const text = this.quoted();
             if (text !== undefined && TOKEN.test(text))
                 return text;
-            this.#i = start;
+            this.i = start;
             return undefined;
         }
-        let end = this.#i;
-        while (end < this.#s.length && TCHAR.test(this.#s.charAt(end)))
+        let end = this.i;
+        while (end < this.s.length && TCHAR.test(this.s.charAt(end)))
             end++;
-        if (end === this.#i)
+        if (end === this.i)
             return undefined;
-        const text = this.#s.slice(this.#i, end);
-        this.#i = end;
+        const text = this.s.slice(this.i, end);
+        this.i = end;
         return text;
     }
     /** A parameter value: quoted string (unescaped) or bare text. */
@@ -2405,37 +2409,14 @@ class Reader {
         const text = this.skip(BARE_VALUE);
         return text === '' ? undefined : text;
     }
-    /** A quoted string with `\` escapes; undefined (cursor at the end) when unterminated. */
-    quoted() {
-        let out = '';
-        let i = this.#i + 1;
-        while (i < this.#s.length) {
-            const c = this.#s.charAt(i);
-            if (c === '"') {
-                this.#i = i + 1;
-                return out;
-            }
-            if (c === '\\') {
-                if (i + 1 >= this.#s.length)
-                    break;
-                out += this.#s.charAt(i + 1);
-                i += 2;
-                continue;
-            }
-            out += c;
-            i++;
-        }
-        this.#i = this.#s.length;
-        return undefined;
-    }
     /** token68 after a scheme: only when the element ends right after it. */
     token68() {
-        const start = this.#i;
+        const start = this.i;
         this.skip(OWS);
         const text = this.skip(TOKEN68);
         if (text !== '' && this.atElementEnd())
             return text;
-        this.#i = start;
+        this.i = start;
         return undefined;
     }
 }

@@ -13,6 +13,7 @@
 // unterminated quoted string drops that parameter, text after a value without
 // a separating comma is dropped, and a parameter with no scheme before it is
 // ignored.
+import { HeaderReader } from './header-reader.js'
 
 /** One parsed challenge. */
 export interface Challenge {
@@ -85,33 +86,8 @@ function parseList(input: string): Challenge[] {
   })
 }
 
-/** A cursor over one header value. */
-class Reader {
-  readonly #s: string
-  #i = 0
-  constructor(s: string) {
-    this.#s = s
-  }
-
-  done(): boolean {
-    return this.#i >= this.#s.length
-  }
-
-  peek(): string {
-    return this.#s.charAt(this.#i)
-  }
-
-  advance(n: number): void {
-    this.#i += n
-  }
-
-  skip(re: RegExp): string {
-    const m = re.exec(this.#s.slice(this.#i))
-    const text = m?.[0] ?? ''
-    this.#i += text.length
-    return text
-  }
-
+/** The challenge-list reader: the shared cursor plus auth-param grammar. */
+class Reader extends HeaderReader {
   /** Skips whitespace and empty list elements (RFC 7230 §7 allows ",,"). */
   skipSeparators(): void {
     this.skip(/^[\s,]*/)
@@ -127,24 +103,24 @@ class Reader {
   skipElement(): void {
     while (!this.done() && this.peek() !== ',') {
       if (this.peek() === '"') this.quoted()
-      else this.#i++
+      else this.i++
     }
   }
 
   /** A token, or a quoted string holding a token (some servers quote names). */
   name(): string | undefined {
     if (this.peek() === '"') {
-      const start = this.#i
+      const start = this.i
       const text = this.quoted()
       if (text !== undefined && TOKEN.test(text)) return text
-      this.#i = start
+      this.i = start
       return undefined
     }
-    let end = this.#i
-    while (end < this.#s.length && TCHAR.test(this.#s.charAt(end))) end++
-    if (end === this.#i) return undefined
-    const text = this.#s.slice(this.#i, end)
-    this.#i = end
+    let end = this.i
+    while (end < this.s.length && TCHAR.test(this.s.charAt(end))) end++
+    if (end === this.i) return undefined
+    const text = this.s.slice(this.i, end)
+    this.i = end
     return text
   }
 
@@ -155,36 +131,13 @@ class Reader {
     return text === '' ? undefined : text
   }
 
-  /** A quoted string with `\` escapes; undefined (cursor at the end) when unterminated. */
-  quoted(): string | undefined {
-    let out = ''
-    let i = this.#i + 1
-    while (i < this.#s.length) {
-      const c = this.#s.charAt(i)
-      if (c === '"') {
-        this.#i = i + 1
-        return out
-      }
-      if (c === '\\') {
-        if (i + 1 >= this.#s.length) break
-        out += this.#s.charAt(i + 1)
-        i += 2
-        continue
-      }
-      out += c
-      i++
-    }
-    this.#i = this.#s.length
-    return undefined
-  }
-
   /** token68 after a scheme: only when the element ends right after it. */
   token68(): string | undefined {
-    const start = this.#i
+    const start = this.i
     this.skip(OWS)
     const text = this.skip(TOKEN68)
     if (text !== '' && this.atElementEnd()) return text
-    this.#i = start
+    this.i = start
     return undefined
   }
 }

@@ -9,6 +9,7 @@
 // hangs on all of its parameters, and following a misread `rel` is worse than
 // not following it. Like regclient, a target without angle brackets is
 // accepted when it consists of URI characters.
+import { HeaderReader } from './header-reader.js'
 
 /** One link-value: the target as written (unresolved) and its parameters. */
 export interface Link {
@@ -159,54 +160,8 @@ function readLinkValue(r: Reader): Link | undefined {
   return { target, params: Object.fromEntries(params) }
 }
 
-/** A cursor over one header value. */
-class Reader {
-  readonly #s: string
-  #i = 0
-  constructor(s: string) {
-    this.#s = s
-  }
-
-  done(): boolean {
-    return this.#i >= this.#s.length
-  }
-
-  peek(): string {
-    return this.#s.charAt(this.#i)
-  }
-
-  /** Offset of `c` from the cursor, or -1. */
-  indexOf(c: string): number {
-    const at = this.#s.indexOf(c, this.#i)
-    return at === -1 ? -1 : at - this.#i
-  }
-
-  take(n: number): string {
-    const text = this.#s.slice(this.#i, this.#i + n)
-    this.#i += text.length
-    return text
-  }
-
-  skip(re: RegExp): string {
-    return this.take(re.exec(this.#s.slice(this.#i))?.[0].length ?? 0)
-  }
-
-  /** A quoted string with `\` escapes; undefined (cursor at the end) when unterminated. */
-  quoted(): string | undefined {
-    let out = ''
-    for (let i = this.#i + 1; i < this.#s.length; i++) {
-      const c = this.#s.charAt(i)
-      if (c === '"') {
-        this.#i = i + 1
-        return out
-      }
-      if (c === '\\') i++
-      if (i < this.#s.length) out += this.#s.charAt(i)
-    }
-    this.#i = this.#s.length
-    return undefined
-  }
-
+/** The Link-list reader: the shared cursor plus angle-bracket targets. */
+class Reader extends HeaderReader {
   /** Moves to the next comma outside quoted strings and angle brackets. */
   skipElement(): void {
     while (!this.done() && this.peek() !== ',') {

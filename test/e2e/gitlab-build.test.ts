@@ -16,10 +16,11 @@ import {
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { before, describe, test } from 'node:test'
+import { describe, test } from 'node:test'
 import { stringify } from 'yaml'
 import { testEnv } from '../helpers/env.js'
 import { REPO_ROOT } from '../helpers/runner.js'
+import { runPipeline } from '../helpers/gitlab-ci-local.js'
 import { skopeoDigest } from '../helpers/skopeo.js'
 
 // NOTE: fetched through npm exec until gitlab-ci-local is a devDependency.
@@ -110,52 +111,6 @@ function cliDir(script?: string): string {
   return bin
 }
 
-interface PipelineRun {
-  code: number
-  output: string
-}
-
-/**
- * The path of gitlab-ci-local's script, installed in npm's cache once per
- * machine. Running it directly (not through npx on every pipeline) keeps npm's
- * registry checks out of each run.
- */
-/** gitlab-ci-local is a pinned dev dependency; it needs Node >= 22, so it runs on the pinned Node. */
-function resolveGitlabCiLocal(): Promise<string> {
-  return Promise.resolve(join(REPO_ROOT, 'node_modules', 'gitlab-ci-local', 'dist', 'index.js'))
-}
-
-/** Runs the whole pipeline on the host shell (the component job has `image:`, hence --force-shell-executor). */
-function runPipeline(
-  script: string,
-  dir: string,
-  bin: string,
-  variables: Record<string, string> = {}
-): Promise<PipelineRun> {
-  const args = [script, '--force-shell-executor', '--shell-executor-no-image']
-  for (const [k, v] of Object.entries(variables)) args.push('--variable', `${k}=${v}`)
-  return new Promise((resolve) => {
-    execFile(
-      NODE,
-      args,
-      {
-        cwd: dir,
-        env: {
-          ...process.env,
-          PATH: `${bin}:${NODE_BIN}:${process.env.PATH}`,
-          // An empty home: no docker or containers auth files of the machine running the tests.
-          HOME: mkdtempSync(join(tmpdir(), 'im-gitlab-home-')),
-          GCL_IGNORE_PREDEFINED_VARS: 'CI_REGISTRY,CI_REGISTRY_USER,CI_REGISTRY_PASSWORD'
-        },
-        maxBuffer: 64 * 1024 * 1024,
-        timeout: 300_000
-      },
-      (err, stdout, stderr) =>
-        resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, output: stdout + stderr })
-    )
-  })
-}
-
 function readDotenv(file: string): Record<string, string> {
   const result: Record<string, string> = {}
   for (const line of readFileSync(file, 'utf8').split('\n')) {
@@ -177,16 +132,11 @@ describe('gitlab component: build', () => {
   }
   let firstResult: Record<string, string>
   let proj: Project
-  let gcl: string
-
-  before(async () => {
-    gcl = await resolveGitlabCiLocal()
-  })
 
   test('the job builds, pushes and hands IMAGE, DIGEST, TAG and CACHE_HIT to later jobs', async () => {
     proj = project(inputs)
     await commit(proj.dir)
-    const run = await runPipeline(gcl, proj.dir, cli)
+    const run = await runPipeline(proj.dir, cli)
     assert.equal(run.code, 0, run.output)
     firstResult = readDotenv(proj.resultFile)
     assert.equal(firstResult.CACHE_HIT, 'false')
@@ -204,7 +154,7 @@ describe('gitlab component: build', () => {
   test('a second pipeline on unchanged inputs is a cache hit with the same image', async () => {
     appendFileSync(join(proj.dir, 'app/docs/notes.md'), 'ignored by the build\n')
     await commit(proj.dir)
-    const run = await runPipeline(gcl, proj.dir, cli)
+    const run = await runPipeline(proj.dir, cli)
     assert.equal(run.code, 0, run.output)
     const result = readDotenv(proj.resultFile)
     assert.deepEqual(result, { ...firstResult, CACHE_HIT: 'true' })
@@ -214,7 +164,7 @@ describe('gitlab component: build', () => {
     const basic = registries.basic
     const p = project({ ...inputs, image: `${basic.host}/gitlab-build/app`, tags: [] })
     await commit(p.dir)
-    const run = await runPipeline(gcl, p.dir, cli, {
+    const run = await runPipeline(p.dir, cli, {
       CI_REGISTRY: basic.host,
       CI_REGISTRY_USER: basic.username as string,
       CI_REGISTRY_PASSWORD: basic.password as string
@@ -265,7 +215,7 @@ describe('gitlab component: build', () => {
       { app: false }
     )
     await commit(p.dir)
-    const run = await runPipeline(gcl, p.dir, recorder)
+    const run = await runPipeline(p.dir, recorder)
     assert.equal(run.code, 0, run.output)
     assert.equal(existsSync(marker), false, 'no input was executed')
     const argv = JSON.parse(readFileSync(argvFile, 'utf8')) as string[]
@@ -329,7 +279,6 @@ describe('gitlab component: build', () => {
       mkdirSync(join(p.dir, 'app'))
       await commit(p.dir)
       const run = await runPipeline(
-        gcl,
         p.dir,
         cliDir('#!/bin/sh\necho image-mirror must not run; exit 3\n')
       )

@@ -15,12 +15,12 @@ import { stringify } from 'yaml'
 import { testEnv } from '../helpers/env.js'
 import { buildImage } from '../helpers/images.js'
 import { REPO_ROOT } from '../helpers/runner.js'
+import { runPipeline } from '../helpers/gitlab-ci-local.js'
 import { skopeoDigest } from '../helpers/skopeo.js'
 
 // gitlab-ci-local needs Node >= 22: the pinned node_modules/.bin/node runs it.
 const NODE_BIN = join(REPO_ROOT, 'node_modules', '.bin')
 const NODE = join(NODE_BIN, 'node')
-const GCL = join(REPO_ROOT, 'node_modules', 'gitlab-ci-local', 'dist', 'index.js')
 
 const { registries } = testEnv()
 const upstream = registries.plain
@@ -95,31 +95,6 @@ function cliDir(script?: string): string {
 }
 
 /** Runs the whole pipeline on the host shell; `variables` are project CI/CD variables. */
-function runPipeline(dir: string, bin: string, variables: Record<string, string>): Promise<{ code: number; output: string }> {
-  const args = [GCL, '--force-shell-executor', '--shell-executor-no-image']
-  for (const [k, v] of Object.entries(variables)) args.push('--variable', `${k}=${v}`)
-  return new Promise((resolve) => {
-    execFile(
-      NODE,
-      args,
-      {
-        cwd: dir,
-        env: {
-          ...process.env,
-          PATH: `${bin}:${NODE_BIN}:${process.env.PATH}`,
-          // An empty home: no docker or containers auth files of the machine running the tests.
-          HOME: mkdtempSync(join(tmpdir(), 'im-gitlab-home-')),
-          GCL_IGNORE_PREDEFINED_VARS: 'CI_REGISTRY,CI_REGISTRY_USER,CI_REGISTRY_PASSWORD'
-        },
-        maxBuffer: 64 * 1024 * 1024,
-        timeout: 300_000
-      },
-      (err, stdout, stderr) =>
-        resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, output: stdout + stderr })
-    )
-  })
-}
-
 const prefix = () => `gl-${randomBytes(4).toString('hex')}`
 
 describe('gitlab component: mirror', () => {
