@@ -7,16 +7,13 @@ export const modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   command: () => (/* binding */ command),
-/* harmony export */   gitVars: () => (/* binding */ gitVars),
-/* harmony export */   reportResults: () => (/* binding */ reportResults)
+/* harmony export */   command: () => (/* binding */ command)
 /* harmony export */ });
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _engine_config_load_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5452);
-/* harmony import */ var _engine_promote_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6886);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _engine_config_load_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5452);
+/* harmony import */ var _engine_promote_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6886);
+/* harmony import */ var _promotions_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6550);
 /* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2148);
 /* harmony import */ var _config_client_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4200);
 
@@ -49,42 +46,31 @@ const command = {
     positionals: [1, 1],
     async run(ctx, values, [input]) {
         const ref = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .parseReference */ .F2)(input);
-        const file = values.config ?? _engine_config_load_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_CONFIG_FILE */ .Cu;
-        const config = await (0,_engine_config_load_js__WEBPACK_IMPORTED_MODULE_2__/* .loadConfig */ .Z9)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(ctx.cwd, file), ctx.env);
-        if ((0,_engine_promote_index_js__WEBPACK_IMPORTED_MODULE_3__/* .policiesFor */ .Ov)(config, ref).length === 0) {
+        const file = values.config ?? _engine_config_load_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_CONFIG_FILE */ .Cu;
+        const config = await (0,_engine_config_load_js__WEBPACK_IMPORTED_MODULE_1__/* .loadConfig */ .Z9)((0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(ctx.cwd, file), ctx.env);
+        if ((0,_engine_promote_index_js__WEBPACK_IMPORTED_MODULE_2__/* .policiesFor */ .Ov)(config, ref).length === 0) {
             ctx.logger.info(`no promotion policy in ${config.file} watches ${ref.registry}/${ref.repository}`);
             if (ctx.global.json)
                 ctx.out('[]');
             return 0;
         }
         const client = (0,_config_client_js__WEBPACK_IMPORTED_MODULE_5__/* .configRegistryClient */ .X)(ctx, config);
-        const vars = await gitVars(ctx, config, values);
-        const plans = await (0,_engine_promote_index_js__WEBPACK_IMPORTED_MODULE_3__/* .planPromotions */ .Ar)(config, ref, { client, now: new Date(), vars, logger: ctx.logger });
+        const vars = await (0,_promotions_js__WEBPACK_IMPORTED_MODULE_3__/* .gitVars */ .l4)(ctx, config, values);
+        const plans = await (0,_engine_promote_index_js__WEBPACK_IMPORTED_MODULE_2__/* .planPromotions */ .Ar)(config, ref, { client, now: new Date(), vars, logger: ctx.logger });
         if (values['dry-run'] === true) {
             if (ctx.global.json)
-                ctx.out(JSON.stringify(plans.map(toJson)));
+                ctx.out(JSON.stringify(plans.map(_promotions_js__WEBPACK_IMPORTED_MODULE_3__/* .toJson */ .aB)));
             else
                 for (const plan of plans)
                     printPlan(ctx, plan);
             return plans.some((p) => p.action === 'refuse-moved-tag') ? 1 : 0;
         }
-        const results = await (0,_engine_promote_index_js__WEBPACK_IMPORTED_MODULE_3__/* .applyPromotions */ .Zy)(plans, { client, logger: ctx.logger });
+        const results = await (0,_engine_promote_index_js__WEBPACK_IMPORTED_MODULE_2__/* .applyPromotions */ .Zy)(plans, { client, logger: ctx.logger });
         if (ctx.global.json)
-            ctx.out(JSON.stringify(results.map(toJson)));
-        return reportResults(ctx, results);
+            ctx.out(JSON.stringify(results.map(_promotions_js__WEBPACK_IMPORTED_MODULE_3__/* .toJson */ .aB)));
+        return (0,_promotions_js__WEBPACK_IMPORTED_MODULE_3__/* .reportResults */ .zO)(ctx, results);
     }
 };
-/** Prints promotion results (unless --json printed them) and their one-line problems; returns the exit code. */
-function reportResults(ctx, results) {
-    if (!ctx.global.json)
-        for (const result of results)
-            printResult(ctx, result);
-    for (const r of results) {
-        if (r.message !== undefined)
-            process.stderr.write(`image-mirror promote: ${r.message}\n`);
-    }
-    return (0,_engine_promote_index_js__WEBPACK_IMPORTED_MODULE_3__/* .hasFailures */ .QP)(results) ? 1 : 0;
-}
 const PLANNED = {
     copy: 'would copy',
     'skip-same-digest': 'up to date',
@@ -97,17 +83,41 @@ function printPlan(ctx, plan) {
     for (const reason of plan.reasons)
         ctx.out(`  ${reason}`);
 }
+
+
+/***/ }),
+
+/***/ 6550:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   aB: () => (/* binding */ toJson),
+/* harmony export */   l4: () => (/* binding */ gitVars),
+/* harmony export */   zO: () => (/* binding */ reportResults)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _engine_promote_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6886);
+// Promotion output and template variables, shared by `promote` and `build --config`.
+
+
+/** Prints promotion results (unless --json printed them) and their one-line problems; returns the exit code. */
+function reportResults(ctx, results) {
+    if (!ctx.global.json)
+        for (const result of results)
+            printResult(ctx, result);
+    for (const r of results) {
+        if (r.message !== undefined)
+            process.stderr.write(`image-mirror promote: ${r.message}\n`);
+    }
+    return (0,_engine_promote_index_js__WEBPACK_IMPORTED_MODULE_1__/* .hasFailures */ .QP)(results) ? 1 : 0;
+}
 function printResult(ctx, r) {
     const referrers = r.referrersCopied.length === 0 ? '' : ` (+${r.referrersCopied.length} referrer(s))`;
     ctx.out(`${r.policy}: ${r.source} → ${r.destination}: ${r.status}${referrers}`);
     if (r.status === 'not-matched')
         for (const reason of r.reasons)
             ctx.out(`  ${reason}`);
-}
-/** The plan or result as printed by --json: everything but the parsed references. */
-function toJson(p) {
-    const { from: _from, to: _to, ...rest } = p;
-    return rest;
 }
 /** Commit and branch for the tag templates, looked up only when a policy uses them. */
 async function gitVars(ctx, config, values) {
@@ -138,6 +148,11 @@ function git(cwd, args) {
             done(error === null ? nonEmpty(stdout.trim()) : undefined);
         });
     });
+}
+/** The plan or result as printed by --json: everything but the parsed references. */
+function toJson(p) {
+    const { from: _from, to: _to, ...rest } = p;
+    return rest;
 }
 
 

@@ -64,7 +64,7 @@ const COMMANDS = {
     },
     build: {
         summary: 'build and push an image unless the registry already has its content tag',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(99), __nccwpck_require__.e(815), __nccwpck_require__.e(615), __nccwpck_require__.e(720), __nccwpck_require__.e(49), __nccwpck_require__.e(309), __nccwpck_require__.e(587)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2587))).command
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(99), __nccwpck_require__.e(815), __nccwpck_require__.e(615), __nccwpck_require__.e(720), __nccwpck_require__.e(49), __nccwpck_require__.e(587)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2587))).command
     },
     promote: {
         summary: 'copy an image by digest to the destinations of every promotion policy that watches it',

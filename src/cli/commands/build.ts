@@ -13,7 +13,7 @@ import { loadConfig } from '../../engine/config/load.js'
 import { promoteAfterBuild } from '../../engine/promote/index.js'
 import { parseReference } from '../../oci/reference.js'
 import { configRegistryClient } from '../config-client.js'
-import { gitVars, reportResults } from './promote.js'
+import { gitVars, reportResults, toJson } from '../promotions.js'
 import { CONTENT_OPTIONS, splitPlatforms } from './tag.js'
 
 export const command: Command = {
@@ -97,7 +97,7 @@ async function promoteBuilt(ctx: CommandContext, values: OptionValues, result: B
     vars: await gitVars(ctx, config, values),
     logger: ctx.logger
   })
-  if (ctx.global.json && results.length > 0) ctx.out(JSON.stringify({ promotions: results.map(({ from: _f, to: _t, ...r }) => r) }))
+  if (ctx.global.json && results.length > 0) ctx.out(JSON.stringify({ promotions: results.map(toJson) }))
   return reportResults(ctx, results)
 }
 
