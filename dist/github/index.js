@@ -53407,6 +53407,11 @@ function buildArgs(name, spec, env) {
     const args = [name === 'buildah' ? 'bud' : 'build', '--layers', '-f', spec.dockerfile];
     if (!env.BUILDAH_ISOLATION)
         args.push('--isolation', 'chroot');
+    return [...args, ...specFlags(spec)];
+}
+/** Build args, target, platforms, secrets and labels: the flags buildah, podman and docker buildx share. */
+function specFlags(spec) {
+    const args = [];
     for (const [key, value] of Object.entries(spec.buildArgs))
         args.push('--build-arg', `${key}=${value}`);
     if (spec.target)
@@ -53489,18 +53494,7 @@ function dockerBuilder(env, logger) {
     };
 }
 function docker_buildArgs(spec) {
-    const args = ['buildx', 'build', '-f', spec.dockerfile];
-    for (const [key, value] of Object.entries(spec.buildArgs))
-        args.push('--build-arg', `${key}=${value}`);
-    if (spec.target)
-        args.push('--target', spec.target);
-    if (spec.platforms.length > 0)
-        args.push('--platform', spec.platforms.join(','));
-    for (const secret of spec.secrets)
-        args.push('--secret', secretFlag(secret));
-    for (const [key, value] of Object.entries(spec.labels))
-        args.push('--label', `${key}=${value}`);
-    return args;
+    return ['buildx', 'build', '-f', spec.dockerfile, ...specFlags(spec)];
 }
 
 ;// CONCATENATED MODULE: ./src/engine/build/select-builder.ts

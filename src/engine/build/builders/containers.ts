@@ -60,6 +60,12 @@ export function containersBuilder(name: 'buildah' | 'podman', env: NodeJS.Proces
 function buildArgs(name: 'buildah' | 'podman', spec: BuildSpec, env: NodeJS.ProcessEnv): string[] {
   const args = [name === 'buildah' ? 'bud' : 'build', '--layers', '-f', spec.dockerfile]
   if (!env.BUILDAH_ISOLATION) args.push('--isolation', 'chroot')
+  return [...args, ...specFlags(spec)]
+}
+
+/** Build args, target, platforms, secrets and labels: the flags buildah, podman and docker buildx share. */
+export function specFlags(spec: BuildSpec): string[] {
+  const args: string[] = []
   for (const [key, value] of Object.entries(spec.buildArgs)) args.push('--build-arg', `${key}=${value}`)
   if (spec.target) args.push('--target', spec.target)
   if (spec.platforms.length > 0) args.push('--platform', spec.platforms.join(','))

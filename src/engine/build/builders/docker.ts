@@ -5,7 +5,7 @@ import type { Logger } from '../../../logger.js'
 import { writeDockerConfig } from '../auth-files.js'
 import type { Builder, BuildSpec } from '../builder.js'
 import { runBuilderProcess } from '../run-process.js'
-import { secretFlag } from './containers.js'
+import { specFlags } from './containers.js'
 
 /**
  * docker buildx (GitHub-hosted runners): pushes straight from BuildKit and
@@ -46,11 +46,5 @@ export function dockerBuilder(env: NodeJS.ProcessEnv, logger: Logger): Builder {
 }
 
 function buildArgs(spec: BuildSpec): string[] {
-  const args = ['buildx', 'build', '-f', spec.dockerfile]
-  for (const [key, value] of Object.entries(spec.buildArgs)) args.push('--build-arg', `${key}=${value}`)
-  if (spec.target) args.push('--target', spec.target)
-  if (spec.platforms.length > 0) args.push('--platform', spec.platforms.join(','))
-  for (const secret of spec.secrets) args.push('--secret', secretFlag(secret))
-  for (const [key, value] of Object.entries(spec.labels)) args.push('--label', `${key}=${value}`)
-  return args
+  return ['buildx', 'build', '-f', spec.dockerfile, ...specFlags(spec)]
 }
