@@ -1,19 +1,13 @@
 import type { ParseArgsOptionsConfig } from 'node:util'
 import { UserError } from '../../errors.js'
-import { readImageLabels } from '../../engine/build/image-config.js'
 import { parseKeyValues } from '../../engine/build/key-values.js'
-import { LABEL_CONTENT_TAG, LABEL_INPUTS } from '../../engine/build/labels.js'
 import { resolveInputs } from '../../engine/build/resolve-inputs.js'
 import {
   computeContentTag,
-  diffInputs,
   explainJson,
   explainLines,
-  type ContentTagOptions,
-  type ContentTagResult
+  type ContentTagOptions
 } from '../../engine/content-tag/index.js'
-import { formatReference, parseReference } from '../../oci/reference.js'
-import { registryClient } from '../client.js'
 import type { Command, CommandContext, OptionValues } from '../command.js'
 
 /** Options that feed the content tag, shared by `tag` and `build`. */
@@ -86,7 +80,8 @@ export const command: Command = {
     const options = { ...contentTagOptions(ctx, values), useGit: values['no-git'] === true ? false : undefined }
     const result = await computeContentTag(options)
     if (!values.explain) for (const warning of result.warnings) ctx.logger.warning(warning)
-    if (values.diff !== undefined) return printDiff(ctx, result, values.diff as string)
+    // The registry client loads only for --diff: plain `tag` runs in every CI step.
+    if (values.diff !== undefined) return (await import('./tag-diff.js')).printDiff(ctx, result, values.diff as string)
     if (values.explain) {
       if (ctx.global.json) ctx.out(JSON.stringify(explainJson(result)))
       else for (const line of explainLines(result)) ctx.out(line)
@@ -94,28 +89,4 @@ export const command: Command = {
     }
     ctx.out(ctx.global.json ? JSON.stringify({ tag: result.tag, digest: result.digest, source: result.source }) : result.tag)
   }
-}
-
-/** Compares the local inputs with those recorded on the image at `input`: registry only, no pull. */
-async function printDiff(ctx: CommandContext, result: ContentTagResult, input: string): Promise<number> {
-  const ref = parseReference(input)
-  const client = registryClient(ctx)
-  const head = await client.headManifest(ref)
-  if (head === undefined) throw new UserError(`${formatReference(ref)} not found`)
-  const labels = await readImageLabels(client, { registry: ref.registry, repository: ref.repository, digest: head.digest })
-  const summary = labels[LABEL_INPUTS]
-  if (summary === undefined) {
-    throw new UserError(`${formatReference(ref)} has no ${LABEL_INPUTS} label: it was not built by image-mirror build`)
-  }
-  const remoteTag = labels[LABEL_CONTENT_TAG]
-  const differences = diffInputs(result.inputs, summary)
-  if (ctx.global.json) {
-    ctx.out(JSON.stringify({ tag: result.tag, remoteTag, same: differences.length === 0, differences }))
-  } else if (differences.length === 0) {
-    ctx.out(`same inputs: ${result.tag} matches ${formatReference(ref)}`)
-  } else {
-    ctx.out(`${result.tag} differs from ${formatReference(ref)}${remoteTag ? ` (${remoteTag})` : ''}:`)
-    for (const line of differences) ctx.out(`  ${line}`)
-  }
-  return 0
 }

@@ -34,12 +34,15 @@ const SURROGATE = /[\ud800-\udfff]/
 
 /**
  * Sorts file inputs by path in byte order (paths are unique). Without
- * characters above U+FFFF, the native UTF-16 comparison is byte order and much
- * cheaper; git's listing usually arrives sorted, which the sort exploits.
+ * characters above U+FFFF (surrogate pairs), JavaScript's native UTF-16
+ * comparison is byte order and much cheaper than comparing by hand; one scan
+ * of all paths joined tells which applies. git's listing usually arrives
+ * sorted, which one pass of comparisons proves.
  */
 export function sortFiles(files: FileInput[]): FileInput[] {
-  const bytewise = files.some((f) => SURROGATE.test(f.path))
-  const compare = bytewise
+  const paths = new Array<string>(files.length)
+  for (let i = 0; i < files.length; i++) paths[i] = files[i]!.path
+  const compare = SURROGATE.test(paths.join('\0'))
     ? (x: FileInput, y: FileInput) => compareBytes(x.path, y.path)
     : (x: FileInput, y: FileInput) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0)
   for (let i = 1; i < files.length; i++) {
@@ -48,31 +51,53 @@ export function sortFiles(files: FileInput[]): FileInput[] {
   return files
 }
 
-// Netstrings of the values every file entry repeats.
-const MODE_NETSTRINGS: Record<string, string> = {
-  '100644': '6:100644,',
-  '100755': '6:100755,',
-  '120000': '6:120000,'
-}
+// Entries per hashed chunk: large enough to amortise the hash call, small
+// enough that a chunk's string stays cheap to build and to check.
+const CHUNK = 1024
 
 /**
  * A file list section (spec §6.2) as string chunks, hashed in order: building
  * one multi-megabyte string for a large context costs more than the hashing.
+ * Each chunk is first built with character counts as lengths, which is exact
+ * when it is all ASCII (one native byte count proves it); a chunk holding
+ * other characters is rebuilt with UTF-8 byte lengths.
  */
 export function encodeFiles(label: string, files: FileInput[]): string[] {
-  const chunks: string[] = []
-  let s = netstring(label) + netstring(String(files.length))
-  for (let i = 0; i < files.length; i++) {
-    const f = files[i]!
-    const digest = f.digest.length === 40 ? '40:' + f.digest + ',' : netstring(f.digest)
-    s += netstring(f.path) + (MODE_NETSTRINGS[f.mode] ?? netstring(f.mode)) + digest
-    if ((i & 511) === 511) {
-      chunks.push(s)
-      s = ''
-    }
+  const chunks = [sectionHead(label, files.length)]
+  for (let start = 0; start < files.length; start += CHUNK) {
+    const end = Math.min(start + CHUNK, files.length)
+    const fast = encodeAsciiChunk(files, start, end)
+    chunks.push(Buffer.byteLength(fast, 'utf8') === fast.length ? fast : encodeChunk(files, start, end))
   }
-  chunks.push(s)
   return chunks
+}
+
+function sectionHead(label: string, count: number): string {
+  return netstring(label) + netstring(String(count))
+}
+
+/** The start of the context's `files` section (spec §6.2) for `count` entries. */
+export function filesSectionHead(count: number): string {
+  return sectionHead('files', count)
+}
+
+function encodeAsciiChunk(files: FileInput[], start: number, end: number): string {
+  let s = ''
+  for (let i = start; i < end; i++) {
+    const f = files[i]!
+    s += f.path.length + ':' + f.path + ',' + f.mode.length + ':' + f.mode + ','
+    s += f.digest.length + ':' + f.digest + ','
+  }
+  return s
+}
+
+function encodeChunk(files: FileInput[], start: number, end: number): string {
+  let s = ''
+  for (let i = start; i < end; i++) {
+    const f = files[i]!
+    s += netstring(f.path) + netstring(f.mode) + netstring(f.digest)
+  }
+  return s
 }
 
 /** The context digest: SHA-256 (hex) of the `files` section (spec §6.2). */

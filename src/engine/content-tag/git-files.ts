@@ -11,12 +11,12 @@ import { UserError } from '../../errors.js'
 import type { ContextFilter } from './context-filter.js'
 import { walkContext, type ListNotes } from './fs-files.js'
 import { GitUnavailable, gitDirs, runGit } from './git.js'
-import type { FileInput } from './types.js'
+import { IndexEntries, type ModeCode } from './index-entries.js'
 
 /** What the git listing produced for one work tree (and its submodules). */
 export interface GitListing {
-  /** Context files whose blob id and mode come from the index unread. */
-  indexed: FileInput[]
+  /** Context files whose blob id and mode come from the index unread: one run per work tree. */
+  indexed: IndexEntries[]
   /** Context-relative paths to describe from disk: modified, untracked, flagged or converted. */
   fromDisk: string[]
 }
@@ -87,10 +87,11 @@ export async function listFromGit(
     settings.eol === 'crlf' ||
     settings.filemode === 'false' ||
     settings.symlinks === 'false'
-  const listing: GitListing = { indexed: [], fromDisk: [] }
+  const out = checkNames(index.stdout, cwd)
+  const entries = new IndexEntries(out, prefix, Math.max(1024, out.length >> 6))
+  const listing: GitListing = { indexed: [entries], fromDisk: [] }
   let attributesTracked = false
   const gitlinks: string[] = []
-  const out = checkNames(index.stdout, cwd)
   let previous = ''
   // Records are "<tag> <mode> <object id> <stage>\t<path>", NUL-terminated.
   // Walked in place rather than split: this runs once per file of large contexts.
@@ -99,7 +100,7 @@ export async function listFromGit(
     const tab = out.indexOf('\t', at)
     const path = out.slice(tab + 1, end)
     const mode = modeAt(out, at + 2)
-    if (mode === GITLINK) {
+    if (mode === GITLINK_CODE) {
       if (path !== previous) gitlinks.push(path)
       previous = path
       continue
@@ -112,25 +113,17 @@ export async function listFromGit(
     const rel = prefix + path
     if (!filter.includesFile(rel)) continue
     if (out[at] !== CLEAN || out[tab - 1] !== '0' || convertAll) listing.fromDisk.push(rel)
-    else listing.indexed.push({ path: rel, mode, digest: out.slice(at + 9, tab - 2) })
+    else entries.push(tab + 1, end, at + 9, tab - 2, mode)
   }
   // Entries whose working tree file git's stat check found changed are read from disk.
   const modified = new Set((await query.changed).stdout.split('\0').filter((p) => p !== ''))
-  if (modified.size > 0) {
-    const keep: FileInput[] = []
-    for (const f of listing.indexed) {
-      const path = f.path.slice(prefix.length)
-      if (modified.has(path)) listing.fromDisk.push(f.path)
-      else keep.push(f)
-    }
-    listing.indexed = keep
-  }
+  if (modified.size > 0) moveToDisk(entries, modified, listing.fromDisk)
   if (
     !convertAll &&
-    listing.indexed.length > 0 &&
+    entries.length > 0 &&
     (attributesTracked || attributesMayApply(top, cwd, settings))
   ) {
-    await moveConvertedToDisk(cwd, prefix, listing)
+    await moveConvertedToDisk(cwd, entries, listing.fromDisk)
   }
   // Untracked paths, one per file; "dir/" stands for a directory git holds nothing in.
   for (const path of checkNames((await query.untracked).stdout, cwd).split('\0')) {
@@ -195,15 +188,25 @@ function checkNames(out: string, cwd: string): string {
   return out
 }
 
-const GITLINK = '160000'
+// modeAt's answer for a submodule (160000), which is not a file of the context.
+const GITLINK_CODE = 3
 
-/** The mode at `at` as git normalises it: 100644, 100755, 120000, or 160000 for a submodule. */
-function modeAt(out: string, at: number): string {
+/** The mode at `at` as git normalises it: 100644 (0), 100755 (1), 120000 (2), or a submodule. */
+function modeAt(out: string, at: number): ModeCode | typeof GITLINK_CODE {
   const kind = out.charCodeAt(at + 1) // 0 (file), 2 (symlink) or 6 (gitlink)
-  if (kind === 0x32) return '120000'
-  if (kind === 0x36) return GITLINK
+  if (kind === 0x32) return 2
+  if (kind === 0x36) return GITLINK_CODE
   // git keeps the executable bit of the owner: the first permission digit.
-  return (out.charCodeAt(at + 3) - 0x30) & 1 ? '100755' : '100644'
+  return (out.charCodeAt(at + 3) - 0x30) & 1 ? 1 : 0
+}
+
+/** Moves the entries whose work tree path is in `paths` to the from-disk list. */
+function moveToDisk(entries: IndexEntries, paths: Set<string>, fromDisk: string[]): void {
+  entries.removeWhere((local) => {
+    if (!paths.has(local)) return false
+    fromDisk.push(entries.prefix + local)
+    return true
+  })
 }
 
 interface GitSettings {
@@ -255,10 +258,11 @@ const CONVERTING = ['filter', 'ident', 'working-tree-encoding', 'text', 'eol']
 
 async function moveConvertedToDisk(
   cwd: string,
-  prefix: string,
-  listing: GitListing
+  entries: IndexEntries,
+  fromDisk: string[]
 ): Promise<void> {
-  const local = listing.indexed.map((f) => f.path.slice(prefix.length))
+  const local: string[] = []
+  for (let i = 0; i < entries.length; i++) local.push(entries.localPath(i))
   const { stdout } = await runGit(
     cwd,
     ['check-attr', '-z', '--stdin', ...CONVERTING],
@@ -270,12 +274,5 @@ async function moveConvertedToDisk(
     const value = fields[i + 2]!
     if (value !== 'unspecified' && value !== 'unset') converted.add(fields[i]!)
   }
-  if (converted.size === 0) return
-  const keep: FileInput[] = []
-  for (const f of listing.indexed) {
-    const path = f.path.slice(prefix.length)
-    if (converted.has(path)) listing.fromDisk.push(f.path)
-    else keep.push(f)
-  }
-  listing.indexed = keep
+  if (converted.size > 0) moveToDisk(entries, converted, fromDisk)
 }

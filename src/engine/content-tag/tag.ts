@@ -13,12 +13,15 @@ import {
   compareBytes,
   contextDigestOf,
   encodeInputs,
+  filesSectionHead,
   sha256Hex,
+  sha256Parts,
   sortFiles
 } from './encoding.js'
 import { walkContext, type ListNotes } from './fs-files.js'
 import { listFromGit, startGitQuery } from './git-files.js'
 import { findWorkTreeRoot, GitUnavailable, runGit } from './git.js'
+import type { IndexEntries } from './index-entries.js'
 import { normalisePlatforms } from './platforms.js'
 import type { ContentTagInputs, ContentTagOptions, ContentTagResult, FileInput } from './types.js'
 
@@ -45,6 +48,7 @@ export async function computeContentTag(opts: ContentTagOptions): Promise<Conten
   // git runs while the Dockerfile and ignore file are read.
   const query = opts.useGit !== false && workTree !== undefined ? startGitQuery(context) : undefined
   let files: FileInput[] = []
+  let indexed: IndexEntries[] = []
   const repoRoot =
     opts.repoRoot !== undefined
       ? requireDirectory(opts.repoRoot, 'repository root')
@@ -78,7 +82,7 @@ export async function computeContentTag(opts: ContentTagOptions): Promise<Conten
   if (query !== undefined && workTree !== undefined) {
     try {
       const listing = await listFromGit(context, '', workTree, filter, notes, query)
-      files = listing.indexed
+      indexed = listing.indexed
       for (const rel of listing.fromDisk) describer.push(rel)
       source = 'git'
       listed = true
@@ -124,8 +128,16 @@ export async function computeContentTag(opts: ContentTagOptions): Promise<Conten
     describer = new Describer(context)
     for (const dir of directories) walkContext(context, dir, filter, notes, describer)
   }
-  files = uniquePaths(sortFiles(files))
-  if (source === 'git' && readFromDisk.length > 0) files = dropShadowed(files, readFromDisk)
+  // A clean work tree: the index alone, already in order, hashed without a
+  // file object per entry; they are built only if someone reads `files`.
+  const fromIndex = files.length === 0 && indexed.length === 1 ? indexed[0]! : undefined
+  const indexChunks = fromIndex?.encodeSorted()
+  if (indexChunks === undefined) {
+    files = indexed.flatMap((run) => run.toFileInputs()).concat(files)
+    files = uniquePaths(sortFiles(files))
+    if (source === 'git' && readFromDisk.length > 0) files = dropShadowed(files, readFromDisk)
+  }
+  const fileCount = fromIndex !== undefined && indexChunks !== undefined ? fromIndex.length : files.length
 
   const inputs: ContentTagInputs = {
     version: 'v1',
@@ -138,8 +150,12 @@ export async function computeContentTag(opts: ContentTagOptions): Promise<Conten
     extra,
     ...(commit === undefined ? {} : { commit: await commit }),
     ...(opts.includeRepoPath ? { repoPath: toPosix(relative(repoRoot, context)) || '.' } : {}),
-    contextDigest: contextDigestOf(files)
+    contextDigest:
+      indexChunks === undefined
+        ? contextDigestOf(files)
+        : sha256Parts([filesSectionHead(fileCount), ...indexChunks])
   }
+  if (fromIndex !== undefined && indexChunks !== undefined) lazyFiles(inputs, fromIndex)
   const digest = sha256Hex(encodeInputs(inputs))
 
   const warnings = notes.warnings
@@ -159,7 +175,7 @@ export async function computeContentTag(opts: ContentTagOptions): Promise<Conten
     inputs,
     source,
     stats: {
-      files: files.length,
+      files: fileCount,
       hashedFiles,
       hashedBytes,
       ms: Math.round(performance.now() - started)
@@ -290,6 +306,19 @@ function extraFiles(paths: string[], repoRoot: string): FileInput[] {
     })
   }
   return sortFiles([...byPath.values()])
+}
+
+/** Makes `inputs.files` the index entries' file objects, built on first read. */
+function lazyFiles(inputs: ContentTagInputs, entries: IndexEntries): void {
+  let built: FileInput[] | undefined
+  Object.defineProperty(inputs, 'files', {
+    enumerable: true,
+    configurable: true,
+    get: () => (built ??= entries.toFileInputs()),
+    set: (value: FileInput[]) => {
+      built = value
+    }
+  })
 }
 
 /** Drops repeated paths from a sorted list; one listing can reach a path two ways. */

@@ -1,7 +1,7 @@
 // Netstrings and byte-order sorting, the building blocks of the v1 encoding.
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
-import { compareBytes, netstring, sortFiles } from '../../../src/engine/content-tag/encoding.js'
+import { compareBytes, encodeFiles, netstring, sortFiles } from '../../../src/engine/content-tag/encoding.js'
 
 describe('netstrings', () => {
   const cases: Array<[string, string]> = [
@@ -37,4 +37,29 @@ describe('byte order', () => {
       )
     })
   }
+})
+
+describe('file list section', () => {
+  // The encoder takes character counts as lengths for all-ASCII chunks; a chunk with
+  // any other character must come out exactly as netstrings of UTF-8 byte lengths.
+  const digest = 'e69de29bb2d1d6434b8b29ae775ad8c2d48c5391'
+  const files = Array.from({ length: 2500 }, (_, i) => ({
+    path: i === 1500 ? `dir/naïve-😀-${i}` : `dir/file-${String(i).padStart(5, '0')}`,
+    mode: i % 7 === 0 ? '100755' : '100644',
+    digest
+  }))
+  const reference =
+    netstring('files') +
+    netstring(String(files.length)) +
+    files.map((f) => netstring(f.path) + netstring(f.mode) + netstring(f.digest)).join('')
+
+  test('is the netstrings of every path, mode and blob id, in order', () => {
+    assert.equal(encodeFiles('files', files).join(''), reference)
+  })
+
+  test('counts bytes, not characters, in a chunk with non-ASCII paths', () => {
+    const encoded = encodeFiles('files', files).join('')
+    assert.ok(encoded.includes(`${Buffer.byteLength(files[1500]!.path)}:${files[1500]!.path},`))
+    assert.ok(!encoded.includes(`${files[1500]!.path.length}:${files[1500]!.path},`))
+  })
 })

@@ -129,6 +129,18 @@ describe('git index and file system agree', () => {
     ])
   })
 
+  test('on a clean tree whose names sort differently in UTF-16 and UTF-8', async () => {
+    // U+1F600 (a surrogate pair) sorts before U+E000 in UTF-16 but after it in UTF-8 bytes;
+    // the tag hashes byte order, as git's index holds it.
+    const names = ['caf\u00e9.txt', 'x\ue000', 'x\u{1f600}', 'plain.txt']
+    const tree: Tree = { Dockerfile: 'FROM scratch\n' }
+    for (const name of names) tree[name] = `${name}\n`
+    const root = commitAll(writeTree(tempDir('unicode'), tree))
+    const { git: viaGit } = await bothWays(root)
+    assert.equal(viaGit.stats.hashedFiles, 0)
+    assert.deepEqual(explainJson(viaGit).files, ['Dockerfile', 'caf\u00e9.txt', 'plain.txt', 'x\ue000', 'x\u{1f600}'])
+  })
+
   test('on a dirty tree, reading only what changed', async () => {
     const root = commitAll(writeTree(tempDir('dirty'), BASE))
     git(root, 'update-index', '--assume-unchanged', 'README.md')
