@@ -3,7 +3,8 @@
 //  2. Mount from another repository of the same registry when asked:
 //     201 → done; 202 → the answer is an upload session, continue with it (R-MNT-2).
 //  3. POST a session, then one PUT with an explicit Content-Length (R-UP-2),
-//     or PATCH chunks and a closing PUT for large blobs (R-UP-6).
+//     or PATCH chunks and a closing PUT for large blobs (R-UP-6); a 416 on a
+//     PATCH is recovered from the upload status (AT-UP-3).
 //  4. A closing PUT whose answer is lost may still have committed: HEAD the
 //     blob before starting over (AT-RETRY-4); a failed session is cancelled
 //     best effort and never reused (R-UP-5).
@@ -14,7 +15,9 @@ import { header, type RegistryResponse } from './response.js'
 import type { RequestBody, Transport } from './transport.js'
 import type { Descriptor } from './types.js'
 import { repositoryScope } from './scope.js'
-import { chunksOf } from './chunks.js'
+import { patchChunks } from './chunked-upload.js'
+import { locationOf } from './upload-session.js'
+import type { Logger } from '../logger.js'
 
 /** Bytes to upload: a buffer, or a factory that opens a fresh stream per attempt. */
 export type BlobSource = Buffer | { open(): Readable | Promise<Readable> }
@@ -31,6 +34,7 @@ export type UploadOutcome = 'exists' | 'mounted' | 'uploaded'
 /** What the upload needs from the client. */
 export interface UploadHost {
   transport: Transport
+  logger?: Logger
   headBlob(registry: string, repository: string, digest: string): Promise<number | undefined>
 }
 
@@ -141,13 +145,6 @@ function sessionOf(res: RegistryResponse): Session {
   }
 }
 
-function locationOf(res: RegistryResponse): URL {
-  const location = header(res.headers, 'location')
-  if (!location)
-    throw new UserError(`${res.url.host}: upload response ${res.status} has no Location header`)
-  return new URL(location, res.url)
-}
-
 /**
  * Adds `digest` to a Location, keeping its query exactly as the registry
  * wrote it (it may carry signed state); the digest is encoded as
@@ -191,33 +188,14 @@ function putWhole(job: Job, location: URL): Promise<void> {
   return close(job, location, body, descriptor.size)
 }
 
-/** Chunked upload: PATCH each chunk (each answer names the next Location), then close. */
+/** Chunked upload: the PATCHes (chunked-upload.ts), then the closing PUT. */
 async function putChunks(job: Job, session: Session, chunkSize: number): Promise<void> {
-  let location = session.url
-  let offset = 0
-  for await (const chunk of chunksOf(job.source, chunkSize)) {
-    const res = await job.host.transport.request({
-      method: 'PATCH',
-      registry: job.registry,
-      url: location,
-      headers: {
-        'content-type': 'application/octet-stream',
-        'content-range': `${offset}-${offset + chunk.length - 1}`
-      },
-      body: chunk,
-      scopes: job.scopes,
-      expect: [202],
-      retry: false
-    })
-    await res.dump()
-    location = locationOf(res)
-    offset += chunk.length
-  }
-  if (offset !== job.descriptor.size) {
-    throw new UserError(
-      `blob ${job.descriptor.digest}: the source gave ${offset} bytes, the descriptor says ${job.descriptor.size}`
-    )
-  }
+  const { host, ...upload } = job
+  const location = await patchChunks(
+    { ...upload, transport: host.transport, logger: host.logger },
+    session.url,
+    chunkSize
+  )
   await close(job, location, undefined, 0)
 }
 

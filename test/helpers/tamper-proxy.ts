@@ -109,7 +109,8 @@ export interface TamperProxy extends TestServer {
   upstream(
     method: string,
     path: string,
-    headers?: Record<string, string>
+    headers?: Record<string, string>,
+    body?: Buffer
   ): Promise<{ status: number; headers: IncomingMessage['headers']; body: Buffer }>
 }
 
@@ -172,7 +173,7 @@ export async function startTamperProxy(
     }
   })
   const base = await listen(server, requests)
-  return { ...base, upstream: (method, path, headers) => upstream(method, path, headers) }
+  return { ...base, upstream }
 }
 
 function withoutHopHeaders(
