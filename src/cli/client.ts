@@ -14,7 +14,10 @@ export function registryClient(ctx: CommandContext): RegistryClient {
     logger: ctx.logger,
     onRequest: requestTrace(ctx.env.IMAGE_MIRROR_TRACE)
   })
-  return new RegistryClient(transport, { logger: ctx.logger })
+  return new RegistryClient(transport, {
+    logger: ctx.logger,
+    unauthorizedIsAbsent: ctx.global.unauthorizedIsAbsent
+  })
 }
 
 function readCa(path: string): string {

@@ -5,6 +5,8 @@ import type { Logger } from '../logger.js'
 export interface GlobalOptions {
   insecure: boolean
   caFile?: string
+  /** A 401 after a token counts as "absent" in existence checks (Docker Hub hides repositories so). */
+  unauthorizedIsAbsent: boolean
   json: boolean
   verbose: boolean
 }
@@ -33,6 +35,7 @@ export interface Command {
 export const GLOBAL_OPTIONS: ParseArgsOptionsConfig = {
   insecure: { type: 'boolean' },
   'ca-file': { type: 'string' },
+  'unauthorized-is-absent': { type: 'boolean' },
   json: { type: 'boolean' },
   verbose: { type: 'boolean', short: 'v' },
   help: { type: 'boolean', short: 'h' }

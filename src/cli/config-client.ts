@@ -36,7 +36,10 @@ export function configRegistryClient(ctx: CommandContext, config: Config): Regis
     logger: ctx.logger,
     onRequest: requestTrace(ctx.env.IMAGE_MIRROR_TRACE)
   })
-  return new RegistryClient(transport, { logger: ctx.logger })
+  return new RegistryClient(transport, {
+    logger: ctx.logger,
+    unauthorizedIsAbsent: ctx.global.unauthorizedIsAbsent
+  })
 }
 
 function readCa(path: string, from: string): string {

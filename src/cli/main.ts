@@ -80,6 +80,7 @@ async function runCommand(command: Command, argv: string[], env: NodeJS.ProcessE
   const global: GlobalOptions = {
     insecure: values.insecure === true,
     caFile: typeof values['ca-file'] === 'string' ? values['ca-file'] : undefined,
+    unauthorizedIsAbsent: values['unauthorized-is-absent'] === true,
     json: values.json === true,
     verbose: values.verbose === true || env.IMAGE_MIRROR_DEBUG === '1'
   }
@@ -109,6 +110,8 @@ function helpText(): string {
     'global options:',
     '  --insecure       allow plain HTTP and unverified TLS for this invocation',
     '  --ca-file PATH   trust this PEM bundle in addition to the system roots',
+    '  --unauthorized-is-absent',
+    '                   count a 401 after a token as "image absent" (Docker Hub hides missing repositories so)',
     '  --json           print results as JSON on stdout',
     '  -v, --verbose    debug logging on stderr',
     '',

@@ -76,6 +76,11 @@ export class Authenticator {
     }
   }
 
+  /** True when `registry` answered a Bearer challenge: its requests carry token-server tokens. */
+  usesTokenServer(registry: string): boolean {
+    return this.#hosts.get(registry)?.scheme === 'bearer'
+  }
+
   /** Whether the host has credentials configured (used to word errors). */
   async hasCredentials(registry: string): Promise<boolean> {
     const c = await this.#credential(registry)

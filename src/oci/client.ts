@@ -6,7 +6,7 @@ import { nullLogger, type Logger } from '../logger.js'
 import { uploadBlob, type BlobSource, type UploadOptions } from './blob-upload.js'
 import { deleteManifest, deleteTag, type DeleteTagOptions, type DeleteTagResult } from './delete.js'
 import { DigestVerifier } from './digest.js'
-import { isNotFound } from './errors.js'
+import { isNotFound, RegistryError } from './errors.js'
 import { bareMediaType, checkManifest, isGenericType } from './manifest-check.js'
 import { MANIFEST_ACCEPT, SCHEMA1_MEDIATYPES } from './media-types.js'
 import { formatReference } from './reference.js'
@@ -27,6 +27,13 @@ export interface ClientOptions {
   logger?: Logger
   /** Largest manifest read into memory (R-MAN-7). Default 4 MiB. */
   maxManifestBytes?: number
+  /**
+   * Registries whose 401 after a token counts as "absent" in existence checks:
+   * Docker Hub answers so for a repository that does not exist, so that
+   * private ones cannot be probed. Default false: such an answer is an error,
+   * never "absent", since it may as well hide an image that exists (R-MAN-5, AT-MAN-6).
+   */
+  unauthorizedIsAbsent?: boolean | ((registry: string) => boolean)
 }
 
 const DEFAULT_MAX_MANIFEST = 4 * 1024 * 1024
@@ -46,6 +53,7 @@ export class RegistryClient {
   readonly transport: Transport
   readonly logger: Logger
   readonly maxManifestBytes: number
+  readonly #unauthorizedIsAbsent: ClientOptions['unauthorizedIsAbsent']
   /** The last Docker Hub rate-limit headers seen, if any. */
   lastRateLimit?: RateLimit
 
@@ -53,14 +61,33 @@ export class RegistryClient {
     this.transport = transport
     this.logger = opts.logger ?? nullLogger
     this.maxManifestBytes = opts.maxManifestBytes ?? DEFAULT_MAX_MANIFEST
+    this.#unauthorizedIsAbsent = opts.unauthorizedIsAbsent
   }
 
   /**
    * HEADs a manifest with every current manifest type accepted (R-MAN-1).
-   * Undefined means absent (404); any other failure throws, so "absent" is
-   * never reported for a 5xx, a refusal or a timeout (R-MAN-5).
+   * Undefined means absent (404, or a 401 after a token where the
+   * unauthorizedIsAbsent option says so); any other failure throws, so
+   * "absent" is never reported for a 5xx, a refusal or a timeout (R-MAN-5).
    */
   async headManifest(ref: Reference): Promise<ManifestHead | undefined> {
+    try {
+      return await this.#headManifest(ref)
+    } catch (error) {
+      if (!this.#hiddenMeansAbsent(ref.registry, error)) throw error
+      this.logger.debug(`${formatReference(ref)}: 401 after a token, counted as absent`)
+      return undefined
+    }
+  }
+
+  /** True for a 401 after a token on a registry configured to hide missing repositories so. */
+  #hiddenMeansAbsent(registry: string, error: unknown): boolean {
+    if (!(error instanceof RegistryError) || !error.afterToken) return false
+    const option = this.#unauthorizedIsAbsent
+    return typeof option === 'function' ? option(registry) : option === true
+  }
+
+  async #headManifest(ref: Reference): Promise<ManifestHead | undefined> {
     const res = await this.transport.request({
       method: 'HEAD',
       registry: ref.registry,

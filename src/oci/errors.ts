@@ -25,6 +25,12 @@ export class RegistryError extends UserError {
   readonly registry: string
   /** Retry-After from the response, in milliseconds, when the registry sent one. */
   retryAfterMs?: number
+  /**
+   * A 401 to a request that carried a token from the registry's token server:
+   * the token does not reach this repository. Docker Hub answers so for a
+   * repository that does not exist or that the caller cannot see (R-MAN-5).
+   */
+  readonly afterToken: boolean
 
   constructor(opts: {
     status: number
@@ -35,6 +41,7 @@ export class RegistryError extends UserError {
     details?: RegistryErrorDetail[]
     /** Appended in parentheses: what the user can do about it. */
     hint?: string
+    afterToken?: boolean
   }) {
     const url = redactedLocation(opts.url)
     const details = opts.details ?? parseErrorBody(opts.body)
@@ -47,6 +54,7 @@ export class RegistryError extends UserError {
     this.method = opts.method
     this.url = url
     this.registry = opts.registry
+    this.afterToken = opts.afterToken === true && opts.status === 401
   }
 
   /** True when the registry sent this OCI error code. */

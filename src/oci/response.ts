@@ -13,6 +13,8 @@ export interface RegistryResponse {
   headers: ResponseHeaders
   /** The URL that produced this response, after redirects. */
   url: URL
+  /** Set by the transport: the request carried a token from the registry's token server. */
+  tokenSent?: boolean
   body: Dispatcher.ResponseData['body']
   /** The body as UTF-8; throws past `limit` bytes (default 1 MiB). */
   text(limit?: number): Promise<string>

@@ -99,21 +99,35 @@ export class Transport {
       req.method === 'HEAD' ? undefined : await res.text(ERROR_BODY_LIMIT).catch(() => undefined)
     if (req.method === 'HEAD') await res.dump()
     let hint: string | undefined
-    if (res.status === 401) {
-      hint = (await this.#auth.hasCredentials(req.registry))
-        ? `the credentials for ${req.registry} were refused`
-        : `no credentials configured for ${req.registry}`
-    }
+    if (res.status === 401) hint = await this.#unauthorizedHint(req.registry, res.tokenSent === true)
     const error = new RegistryError({
       status: res.status,
       method: req.method,
       url: res.url,
       registry: req.registry,
       body,
-      hint
+      hint,
+      afterToken: res.tokenSent
     })
     error.retryAfterMs = retryAfterFromHeaders(res.headers)
     return error
+  }
+
+  /**
+   * What a 401 tells the user. After a token the registry issued, the login
+   * worked and the repository is out of reach: Docker Hub answers so for one
+   * that does not exist, too (R-MAN-5).
+   */
+  async #unauthorizedHint(registry: string, afterToken: boolean): Promise<string> {
+    const credentials = await this.#auth.hasCredentials(registry)
+    if (afterToken) {
+      return credentials
+        ? `the token for ${registry} does not grant access: the repository may not exist, or the credentials for ${registry} do not reach it`
+        : `the anonymous token for ${registry} does not grant access: the repository may not exist, or it needs credentials`
+    }
+    return credentials
+      ? `the credentials for ${registry} were refused`
+      : `no credentials configured for ${registry}`
   }
 
   /** Closes pooled connections. */
@@ -149,6 +163,10 @@ export class Transport {
     let authorization = await this.#auth.header(req.registry, req.scopes)
     for (let round = 0; ; round++) {
       const res = await this.#follow(req, url, base.origin, authorization)
+      res.tokenSent =
+        authorization !== undefined &&
+        res.url.origin === base.origin &&
+        this.#auth.usesTokenServer(req.registry)
       if (res.status !== 401 || res.url.origin !== base.origin || round >= 2) return res
       // Only the registry's own challenges get credentials (R-RED-2).
       let retryable: boolean
