@@ -2,6 +2,8 @@ import type { Command } from './command.js'
 
 interface Entry {
   summary: string
+  /** The command streams blobs: main holds the young generation small (src/heap.ts). */
+  streamsBlobs?: boolean
   load(): Promise<Command>
 }
 
@@ -9,6 +11,7 @@ interface Entry {
 // start-up time is part of every CI step that calls image-mirror.
 export const COMMANDS: Record<string, Entry> = {
   copy: {
+    streamsBlobs: true,
     summary: 'copy an image (manifest or index) between registries by digest',
     load: async () => (await import('./commands/copy.js')).command
   },
@@ -33,14 +36,17 @@ export const COMMANDS: Record<string, Entry> = {
     load: async () => (await import('./commands/build.js')).command
   },
   promote: {
+    streamsBlobs: true,
     summary: 'copy an image by digest to the destinations of every promotion policy that watches it',
     load: async () => (await import('./commands/promote.js')).command
   },
   mirror: {
+    streamsBlobs: true,
     summary: 'mirror the third-party images of the config into the mirror registry',
     load: async () => (await import('./commands/mirror.js')).command
   },
   sync: {
+    streamsBlobs: true,
     summary: 'sync the tags of whole repositories into the mirror registry, copying only what changed',
     load: async () => (await import('./commands/sync.js')).command
   }

@@ -3,6 +3,7 @@ import { UserError, errorMessage } from '../errors.js'
 import { stderrLogger } from '../logger.js'
 import { GLOBAL_OPTIONS, type Command, type CommandContext, type GlobalOptions, type OptionValues } from './command.js'
 import { COMMANDS } from './commands.js'
+import { holdYoungGenerationSmall } from '../heap.js'
 
 const USAGE_EXIT = 2
 const INTERNAL_EXIT = 70
@@ -24,6 +25,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
     process.stderr.write(`image-mirror: unknown command "${name}" (run image-mirror help)\n`)
     return USAGE_EXIT
   }
+  if (entry.streamsBlobs) holdYoungGenerationSmall()
   try {
     const command = await entry.load()
     const rest = argv.filter((_, i) => i !== nameIndex)

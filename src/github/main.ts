@@ -1,5 +1,6 @@
 import * as core from '@actions/core'
 import { UserError, errorMessage } from '../errors.js'
+import { holdYoungGenerationSmall } from '../heap.js'
 import { runBuildCommand } from './build.js'
 import { runMirrorCommand } from './mirror.js'
 import { runPromoteCommand } from './promote.js'
@@ -32,6 +33,8 @@ const RUNNERS: Record<CommandName, CommandRunner> = {
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   try {
     const inputs = getInputs(env)
+    // build streams no blobs itself (its builder pushes), and hashes contexts.
+    if (inputs.command !== 'build') holdYoungGenerationSmall()
     await RUNNERS[inputs.command](inputs, runContext(env), actionsLogger(), env)
   } catch (error) {
     if (!(error instanceof UserError) && error instanceof Error && error.stack)
