@@ -6,6 +6,7 @@ import { RegistryClient } from '../oci/client.js'
 import { defaultCredentialSource, type Credential } from '../oci/credentials.js'
 import { Transport } from '../oci/transport.js'
 import type { CommandContext } from './command.js'
+import { deleteVendorsFromEnv } from './delete-vendors.js'
 
 /**
  * Builds the registry client of a command that reads a config file. The
@@ -36,9 +37,11 @@ export function configRegistryClient(ctx: CommandContext, config: Config): Regis
     logger: ctx.logger,
     onRequest: requestTrace(ctx.env.IMAGE_MIRROR_TRACE)
   })
+  // sync's delete-unmatched removes tags with the registry's own API (docs/delete.md).
   return new RegistryClient(transport, {
     logger: ctx.logger,
-    unauthorizedIsAbsent: ctx.global.unauthorizedIsAbsent
+    unauthorizedIsAbsent: ctx.global.unauthorizedIsAbsent,
+    deleteVendors: deleteVendorsFromEnv(ctx.env)
   })
 }
 

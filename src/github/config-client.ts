@@ -8,6 +8,8 @@ import type { Logger } from '../logger.js'
 import { RegistryClient } from '../oci/client.js'
 import { defaultCredentialSource, type Credential } from '../oci/credentials.js'
 import { Transport } from '../oci/transport.js'
+// The same environment variables as the CLI: AWS_*, GITLAB_TOKEN / CI_JOB_TOKEN, GITHUB_TOKEN.
+import { deleteVendorsFromEnv } from '../cli/delete-vendors.js'
 import type { RunContext } from './context.js'
 import type { Inputs } from './inputs.js'
 
@@ -71,7 +73,7 @@ export function actionConfigClient(
     ca: caFiles.length === 0 ? undefined : caFiles.join('\n'),
     logger
   })
-  return new RegistryClient(transport, { logger })
+  return new RegistryClient(transport, { logger, deleteVendors: deleteVendorsFromEnv(env) })
 }
 
 function readCa(path: string, host: string): string {

@@ -5,6 +5,7 @@ import { UserError } from '../errors.js'
 import { nullLogger, type Logger } from '../logger.js'
 import { uploadBlob, type BlobSource, type UploadOptions } from './blob-upload.js'
 import { deleteManifest, deleteTag, type DeleteTagOptions, type DeleteTagResult } from './delete.js'
+import type { DeleteVendorOptions } from './delete/strategy.js'
 import { DigestVerifier } from './digest.js'
 import { isNotFound, RegistryError } from './errors.js'
 import { bareMediaType, checkManifest, isGenericType } from './manifest-check.js'
@@ -34,6 +35,8 @@ export interface ClientOptions {
    * never "absent", since it may as well hide an image that exists (R-MAN-5, AT-MAN-6).
    */
   unauthorizedIsAbsent?: boolean | ((registry: string) => boolean)
+  /** Vendor API settings every deleteTag uses unless it is given its own. */
+  deleteVendors?: DeleteVendorOptions
 }
 
 const DEFAULT_MAX_MANIFEST = 4 * 1024 * 1024
@@ -54,6 +57,7 @@ export class RegistryClient {
   readonly logger: Logger
   readonly maxManifestBytes: number
   readonly #unauthorizedIsAbsent: ClientOptions['unauthorizedIsAbsent']
+  readonly deleteVendors?: DeleteVendorOptions
   /** The last Docker Hub rate-limit headers seen, if any. */
   lastRateLimit?: RateLimit
 
@@ -62,6 +66,7 @@ export class RegistryClient {
     this.logger = opts.logger ?? nullLogger
     this.maxManifestBytes = opts.maxManifestBytes ?? DEFAULT_MAX_MANIFEST
     this.#unauthorizedIsAbsent = opts.unauthorizedIsAbsent
+    this.deleteVendors = opts.deleteVendors
   }
 
   /**
@@ -261,7 +266,7 @@ export class RegistryClient {
 
   /** Removes one tag without touching other tags that share its image (R-DEL-1..4). */
   deleteTag(ref: Reference, opts: DeleteTagOptions = {}): Promise<DeleteTagResult> {
-    return deleteTag(this, ref, opts)
+    return deleteTag(this, ref, { ...opts, vendors: opts.vendors ?? this.deleteVendors })
   }
 
   #readRateLimit(headers: ResponseHeaders): void {

@@ -1,6 +1,8 @@
 // The unique stand-in image a tag is moved onto before its deletion by digest
 // (registry-protocol §6.3, regclient TagDelete): a config whose labels name the
 // tag and the time, so no other tag can ever share its digest.
+import { UserError } from '../errors.js'
+import type { RegistryClient } from './client.js'
 import { digestOf } from './digest.js'
 import {
   EMPTY_BLOB_DIGEST,
@@ -10,7 +12,8 @@ import {
   MEDIATYPE_OCI_INDEX,
   MEDIATYPE_OCI_MANIFEST
 } from './media-types.js'
-import type { Descriptor, RawManifest } from './types.js'
+import { formatReference } from './reference.js'
+import type { Descriptor, ManifestHead, RawManifest, Reference } from './types.js'
 
 export interface DummyImage {
   /** Blobs to upload before the manifest: the empty layer and the config. */
@@ -55,5 +58,38 @@ export function buildDummy(tag: string, originalMediaType: string, now: Date): D
       { descriptor: config, bytes: configBytes }
     ],
     manifest: { bytes, mediaType, digest: digestOf(bytes) }
+  }
+}
+
+/**
+ * Moves `ref`'s tag onto a fresh dummy image (R-DEL-4) and returns the
+ * dummy's digest: blobs first, then a re-HEAD so a tag another writer moved
+ * is left alone, then the manifest PUT.
+ */
+export async function isolateTag(
+  client: RegistryClient,
+  ref: Reference,
+  head: ManifestHead,
+  now: Date
+): Promise<string> {
+  const dummy = buildDummy(ref.tag!, head.mediaType, now)
+  for (const blob of dummy.blobs)
+    await client.uploadBlob(ref.registry, ref.repository, blob.descriptor, blob.bytes)
+  await assertUnchanged(client, ref, head)
+  await client.putManifest(ref.registry, ref.repository, ref.tag!, dummy.manifest)
+  return dummy.manifest.digest
+}
+
+/** Aborts when the tag moved since it was recorded (another writer pushed). */
+export async function assertUnchanged(
+  client: RegistryClient,
+  ref: Reference,
+  head: ManifestHead
+): Promise<void> {
+  const now = await client.headManifest(ref)
+  if (now?.digest !== head.digest) {
+    throw new UserError(
+      `${formatReference(ref)} changed from ${head.digest} to ${now?.digest ?? 'nothing'} while deleting; nothing was changed`
+    )
   }
 }

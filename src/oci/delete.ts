@@ -3,19 +3,26 @@
 // taken only once no other tag is proven to need it (R-DEL-1):
 //  1. Record the tag's digest and manifest bytes; find every other tag that
 //     resolves to the digest, or to an index that lists it.
-//  2. Try the OCI tag DELETE (distribution 3 untags; 2.8 answers 400).
+//  2. Remove the tag with the strategy of the registry (R-DEL-2): a vendor
+//     API on ECR, GitLab, Harbor, Docker Hub and GHCR (delete/vendors.ts),
+//     otherwise the generic steps 3-5.
+//  3. Try the OCI tag DELETE (distribution 3 untags; 2.8 answers 400).
 //     405 means deletion is disabled: stop, nothing changed.
-//  3. Unsupported and nothing else shares the digest → DELETE by digest.
-//  4. Shared → isolate the tag on a unique dummy manifest, then DELETE the
+//  4. Unsupported and nothing else shares the digest → DELETE by digest.
+//  5. Shared → isolate the tag on a unique dummy manifest, then DELETE the
 //     dummy by digest (R-DEL-4), or refuse when the fallback is off.
-//  5. Verify: the tag is gone and every sharing tag still resolves to what
-//     it did; otherwise PUT the saved bytes back and fail loudly (R-DEL-3).
+//  6. Verify, whatever the strategy: the tag is gone and every sharing tag
+//     still resolves to what it did; otherwise PUT the saved bytes back and
+//     fail loudly (R-DEL-3).
 import { randomBytes } from 'node:crypto'
 import { UserError, errorMessage } from '../errors.js'
 import { limiter } from '../util/limit.js'
 import { digestOf } from './digest.js'
 import { RegistryError } from './errors.js'
-import { buildDummy } from './delete-dummy.js'
+import { assertUnchanged, isolateTag } from './delete-dummy.js'
+import { assertGhcrAllowed } from './delete/ghcr.js'
+import { detectStrategy, type DeleteStrategy, type DeleteVendorOptions } from './delete/strategy.js'
+import { VENDOR_METHODS, vendorUntag, type VendorMethod } from './delete/vendors.js'
 import { INDEX_MEDIATYPES } from './media-types.js'
 import { formatReference } from './reference.js'
 import type { Transport } from './transport.js'
@@ -29,10 +36,14 @@ export interface DeleteTagOptions {
   /** Inspect only: report the digest and the tags sharing it, change nothing. */
   dryRun?: boolean
   now?: () => Date
+  /** Which API removes the tag; by default the one of the registry host (detectStrategy). */
+  strategy?: DeleteStrategy
+  /** Credentials and endpoints of the vendor APIs. */
+  vendors?: DeleteVendorOptions
 }
 
 export interface DeleteTagResult {
-  method: 'tag-delete' | 'dummy-manifest' | 'digest-unshared'
+  method: 'tag-delete' | 'dummy-manifest' | 'digest-unshared' | VendorMethod
   digest: string
   /** Other tags that resolved to the digest (or to an index listing it) and were kept. */
   sharedWith: string[]
@@ -78,6 +89,9 @@ export async function deleteTag(
     throw new UserError(`${formatReference(ref)}: name a tag (and no digest) to delete`)
   }
   const label = formatReference(ref)
+  const strategy = opts.strategy ?? detectStrategy(ref.registry, opts.vendors)
+  // Refused by default, before a single request (dry runs included).
+  if (strategy === 'ghcr') assertGhcrAllowed(ref, opts.vendors?.ghcr)
   const head = await client.headManifest(ref)
   if (head === undefined) throw new UserError(`${label} not found`)
   const saved = await client.getManifest({ ...ref, tag: undefined, digest: head.digest })
@@ -88,24 +102,40 @@ export async function deleteTag(
     digest: head.digest,
     sharedWith
   })
-  if (opts.dryRun) return { ...result('tag-delete'), dryRun: true }
-
-  let method: DeleteTagResult['method']
-  if (await tagDelete(client, ref)) method = 'tag-delete'
-  else if (dependents.length === 0) {
-    await unchanged(client, ref, head)
-    await deleteManifest(client.transport, ref.registry, ref.repository, head.digest)
-    method = 'digest-unshared'
-  } else if (opts.allowDummyFallback === false) {
-    throw new UserError(
-      `${label}: the registry cannot delete a tag on its own and ${sharedWith.join(', ')} share its image ${head.digest}; nothing was changed (allow the dummy-manifest fallback to delete it)`
-    )
-  } else {
-    await isolateAndDelete(client, ref, head, opts.now?.() ?? new Date())
-    method = 'dummy-manifest'
+  if (opts.dryRun) {
+    return { ...result(strategy === 'generic' ? 'tag-delete' : VENDOR_METHODS[strategy]), dryRun: true }
   }
+  const now = opts.now?.() ?? new Date()
+  const method =
+    strategy === 'generic'
+      ? await genericDelete(client, ref, head, dependents, opts.allowDummyFallback !== false, now)
+      : await vendorUntag(strategy, client, ref, head, opts.vendors ?? {}, now)
   await verify(client, ref, saved, dependents)
   return result(method)
+}
+
+/** Steps 3-5: the OCI tag DELETE, else by digest when unshared, else dummy isolation. */
+async function genericDelete(
+  client: RegistryClient,
+  ref: Reference,
+  head: ManifestHead,
+  dependents: Dependent[],
+  allowDummy: boolean,
+  now: Date
+): Promise<DeleteTagResult['method']> {
+  if (await tagDelete(client, ref)) return 'tag-delete'
+  if (dependents.length === 0) {
+    await assertUnchanged(client, ref, head)
+    await deleteManifest(client.transport, ref.registry, ref.repository, head.digest)
+    return 'digest-unshared'
+  }
+  if (!allowDummy) {
+    throw new UserError(
+      `${formatReference(ref)}: the registry cannot delete a tag on its own and ${dependents.map((d) => d.tag).join(', ')} share its image ${head.digest}; nothing was changed (allow the dummy-manifest fallback to delete it)`
+    )
+  }
+  await isolateAndDelete(client, ref, head, now)
+  return 'dummy-manifest'
 }
 
 /** Other tags resolving to `digest` or to an index listing it: deleting the digest breaks them. */
@@ -163,20 +193,6 @@ function disabled(ref: Reference, error: RegistryError): UserError {
   )
 }
 
-/** Aborts when the tag moved since it was recorded (another writer pushed). */
-async function unchanged(
-  client: RegistryClient,
-  ref: Reference,
-  head: ManifestHead
-): Promise<void> {
-  const now = await client.headManifest(ref)
-  if (now?.digest !== head.digest) {
-    throw new UserError(
-      `${formatReference(ref)} changed from ${head.digest} to ${now?.digest ?? 'nothing'} while deleting; nothing was changed`
-    )
-  }
-}
-
 /** Points the tag at a unique dummy manifest, then deletes the dummy by digest (R-DEL-4). */
 async function isolateAndDelete(
   client: RegistryClient,
@@ -194,16 +210,12 @@ async function isolateAndDelete(
     if (error.status === 405 || error.hasCode('UNSUPPORTED')) throw disabled(ref, error)
     if (error.status !== 404) throw error
   }
-  const dummy = buildDummy(ref.tag!, head.mediaType, now)
-  for (const blob of dummy.blobs)
-    await client.uploadBlob(ref.registry, ref.repository, blob.descriptor, blob.bytes)
-  await unchanged(client, ref, head)
-  await client.putManifest(ref.registry, ref.repository, ref.tag!, dummy.manifest)
+  const dummy = await isolateTag(client, ref, head, now)
   try {
-    await deleteManifest(client.transport, ref.registry, ref.repository, dummy.manifest.digest)
+    await deleteManifest(client.transport, ref.registry, ref.repository, dummy)
   } catch (error) {
     throw new UserError(
-      `${label} now points to dummy ${dummy.manifest.digest}; the original was ${head.digest}; deleting the dummy failed: ${errorMessage(error)}`
+      `${label} now points to dummy ${dummy}; the original was ${head.digest}; deleting the dummy failed: ${errorMessage(error)}`
     )
   }
 }

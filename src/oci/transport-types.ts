@@ -40,3 +40,17 @@ export interface RegistryRequest {
   /** False for requests that must not be repeated blindly (the closing upload PUT). */
   retry?: boolean
 }
+
+/** A request to a vendor API (Transport.api): one exchange, no registry auth, no redirects followed. */
+export interface ApiRequest {
+  method: string
+  /** Credentials the API takes (Authorization, PRIVATE-TOKEN, …) go here. */
+  headers?: Record<string, string>
+  body?: Buffer
+  /** The body carries a secret (a login): sent like credential headers, never over plain http. */
+  secretBody?: boolean
+  /** The registry this API belongs to: its --insecure setting applies to its own origin. */
+  registry?: string
+  /** False for calls that must not be repeated blindly (mutations). Default true. */
+  retry?: boolean
+}

@@ -29,11 +29,12 @@ import { wrapResponse, type RegistryResponse } from './response.js'
 import { retry, retryAfterFromHeaders } from './retry.js'
 import type { TokenHttp } from './token.js'
 import { createAgent } from './http-agent.js'
-import type { RegistryRequest, RequestBody, TransportOptions } from './transport-types.js'
+import type { ApiRequest, RegistryRequest, RequestBody, TransportOptions } from './transport-types.js'
 import type { Outcome, RetryDecision } from './retry.js'
+import type { Credential } from './credentials.js'
 
 export type { RegistryResponse } from './response.js'
-export type { RegistryRequest, RequestBody, TransportOptions } from './transport-types.js'
+export type { ApiRequest, RegistryRequest, RequestBody, TransportOptions } from './transport-types.js'
 
 const TOKEN_TIMEOUT_MS = 15_000
 const ERROR_BODY_LIMIT = 64 * 1024
@@ -128,6 +129,46 @@ export class Transport {
     return credentials
       ? `the credentials for ${registry} were refused`
       : `no credentials configured for ${registry}`
+  }
+
+  /** The configured credentials for `registry` (vendor APIs that take the registry's login). */
+  async credential(registry: string): Promise<Credential | undefined> {
+    return this.#opts.credentials?.get(registry)
+  }
+
+  /**
+   * One exchange with a vendor API beside the registry (ECR, GitLab, Harbor,
+   * Docker Hub, GitHub): the same agents, CA and trace, no registry auth.
+   * Redirects are returned, never followed, so the credentials in `headers`
+   * reach no other origin; they never travel over plain http off loopback
+   * unless `registry` is marked insecure and this is its origin.
+   */
+  async api(url: URL, req: ApiRequest): Promise<RegistryResponse> {
+    const ownOrigin =
+      req.registry !== undefined &&
+      this.isInsecure(req.registry) &&
+      url.origin === this.baseUrl(req.registry).origin
+    const headers: Record<string, string> = {
+      'user-agent': this.#opts.userAgent ?? 'image-mirror',
+      ...req.headers
+    }
+    const credentials =
+      req.secretBody === true ||
+      Object.keys(headers).length !== Object.keys(withoutCredentials(headers)).length
+    if (credentials && url.protocol === 'http:' && !isLoopbackHost(url.hostname) && !ownOrigin) {
+      throw new UserError(`refusing to send credentials to ${url.host} over plain http`)
+    }
+    if (req.body !== undefined) headers['content-length'] = String(req.body.length)
+    const send = () => this.#send(url, req.method, headers, req.body, { verify: !ownOrigin })
+    if (req.retry === false) return send()
+    return retry(send, {
+      ...this.#opts.retry,
+      sleep: this.#opts.sleep,
+      classify: classifyHttp,
+      onRetry: async (o) => {
+        if ('value' in o) await o.value.dump()
+      }
+    })
   }
 
   /** Closes pooled connections. */

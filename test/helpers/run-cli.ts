@@ -17,6 +17,8 @@ export interface RunCliOptions {
   input?: string
   /** Kills the CLI after this many ms (default 120 000) so a hang fails the test instead of the run. */
   timeoutMs?: number
+  /** Runs src/cli/index.ts through tsx instead of the dist bundle: the CLI as the working tree has it. */
+  fromSource?: boolean
 }
 
 /** What a CLI run produced. */
@@ -40,7 +42,10 @@ export function runCli(args: string[], opts: RunCliOptions = {}): Promise<CliRes
   const env: Record<string, string> = {}
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !DROPPED_ENV.test(k)) env[k] = v
   Object.assign(env, opts.env)
-  const child = spawn(join(REPO_ROOT, 'node_modules', '.bin', 'node'), [join(REPO_ROOT, 'bin', 'image-mirror.js'), ...args], {
+  const entry = opts.fromSource
+    ? ['--import', 'tsx', join(REPO_ROOT, 'src', 'cli', 'index.ts')]
+    : [join(REPO_ROOT, 'bin', 'image-mirror.js')]
+  const child = spawn(join(REPO_ROOT, 'node_modules', '.bin', 'node'), [...entry, ...args], {
     cwd: opts.cwd ?? REPO_ROOT,
     env,
     stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe']
