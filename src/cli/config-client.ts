@@ -6,7 +6,7 @@ import { RegistryClient } from '../oci/client.js'
 import { defaultCredentialSource, type Credential } from '../oci/credentials.js'
 import { Transport } from '../oci/transport.js'
 import type { CommandContext } from './command.js'
-import { deleteVendorsFromEnv } from './delete-vendors.js'
+import { deleteVendorsFromEnv } from '../delete-vendors.js'
 
 /**
  * Builds the registry client of a command that reads a config file. The

@@ -9,7 +9,7 @@ import { RegistryClient } from '../oci/client.js'
 import { defaultCredentialSource, type Credential } from '../oci/credentials.js'
 import { Transport } from '../oci/transport.js'
 // The same environment variables as the CLI: AWS_*, GITLAB_TOKEN / CI_JOB_TOKEN, GITHUB_TOKEN.
-import { deleteVendorsFromEnv } from '../cli/delete-vendors.js'
+import { deleteVendorsFromEnv } from '../delete-vendors.js'
 import type { RunContext } from './context.js'
 import type { Inputs } from './inputs.js'
 

@@ -3,7 +3,7 @@ import { detectStrategy, parseDeleteStrategy, DELETE_STRATEGIES } from '../../oc
 import { formatReference, parseReference } from '../../oci/reference.js'
 import { registryClient } from '../client.js'
 import type { Command } from '../command.js'
-import { deleteVendorsFromEnv } from '../delete-vendors.js'
+import { deleteVendorsFromEnv } from '../../delete-vendors.js'
 
 export const command: Command = {
   usage: `delete REF --yes [--dry-run] [--no-dummy] [--delete-strategy ${DELETE_STRATEGIES.join('|')}] [--allow-ghcr-version-delete] [--json]`,

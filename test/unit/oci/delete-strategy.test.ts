@@ -2,7 +2,7 @@
 // settings the CLI reads from the environment.
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
-import { deleteVendorsFromEnv } from '../../../src/cli/delete-vendors.js'
+import { deleteVendorsFromEnv } from '../../../src/delete-vendors.js'
 import { UserError } from '../../../src/errors.js'
 import {
   detectStrategy,

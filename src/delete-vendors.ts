@@ -1,7 +1,8 @@
 // The vendor API settings of tag deletes, read from the environment the way
 // each vendor's own tools read it: the AWS SDK variables, GitLab's CI
-// variables and tokens, GitHub's token and API URL.
-import type { DeleteVendorOptions } from '../oci/delete/strategy.js'
+// variables and tokens, GitHub's token and API URL. The CLI and the action
+// both read them here.
+import type { DeleteVendorOptions } from './oci/delete/strategy.js'
 
 /** Settings for every delete strategy from `env`; unset variables leave a field out. */
 export function deleteVendorsFromEnv(env: NodeJS.ProcessEnv): DeleteVendorOptions {
