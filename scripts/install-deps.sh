@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs and is missing: the registry, buildah,
-# skopeo and friends from Debian, and node_modules from the lockfile.
+# podman, skopeo and friends from Debian, and node_modules from the lockfile.
 # Idempotent and silent when everything is present.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -10,6 +10,7 @@ declare -A PACKAGE_OF=(
   [docker-registry]=docker-registry
   [skopeo]=skopeo
   [buildah]=buildah
+  [podman]=podman
   [rsync]=rsync
   [htpasswd]=apache2-utils
   [openssl]=openssl

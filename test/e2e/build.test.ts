@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict'
-import { accessSync, appendFileSync, chmodSync, constants, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { delimiter, join } from 'node:path'
-import { after, before, describe, test } from 'node:test'
+import { after, describe, test } from 'node:test'
+import { spyOnCommand } from '../helpers/command-spy.js'
 import { testEnv } from '../helpers/env.js'
 import { REPO_ROOT, runCli, type CliResult } from '../helpers/run-cli.js'
 import { skopeoDigest, skopeoInspect, skopeoListTags, skopeoRaw } from '../helpers/skopeo.js'
@@ -15,36 +16,12 @@ const FIXTURES = join(REPO_ROOT, 'test', 'fixtures', 'apps')
 // and a spy named `buildah`, first on PATH, logs every invocation before it
 // runs the real buildah: how the tests see whether a build ran at all.
 const work = mkdtempSync(join(tmpdir(), 'im-build-test-'))
-const spyLog = join(work, 'buildah-calls.log')
-const spyBin = join(work, 'bin')
-
-function realBuildah(): string {
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    const candidate = join(dir, 'buildah')
-    try {
-      accessSync(candidate, constants.X_OK)
-      return candidate
-    } catch {}
-  }
-  throw new Error('buildah is not on PATH')
-}
-
-before(() => {
-  mkdirSync(spyBin)
-  const spy = join(spyBin, 'buildah')
-  writeFileSync(spy, `#!/bin/sh\nprintf '%s\\n' "$*" >> '${spyLog}'\nexec '${realBuildah()}' "$@"\n`)
-  chmodSync(spy, 0o755)
-})
+const spy = spyOnCommand('buildah', work)
 
 after(() => rmSync(work, { recursive: true, force: true }))
 
 /** buildah invocations since the last call, one command line each. */
-function builderCalls(): string[] {
-  if (!existsSync(spyLog)) return []
-  const lines = readFileSync(spyLog, 'utf8').split('\n').filter(Boolean)
-  rmSync(spyLog)
-  return lines
-}
+const builderCalls = () => spy.calls()
 
 /** A fresh copy of a fixture app: tests edit files. */
 function app(name: string): string {
@@ -64,7 +41,7 @@ async function build(args: string[], env: Record<string, string> = {}): Promise<
   const trace = join(work, `trace-${Math.random().toString(36).slice(2)}.jsonl`)
   const run = await runCli(['build', '--builder', 'buildah', ...args], {
     env: {
-      PATH: `${spyBin}${delimiter}${process.env.PATH}`,
+      PATH: `${spy.bin}${delimiter}${process.env.PATH}`,
       IMAGE_MIRROR_BUILDAH_ROOT: join(work, 'buildah'),
       STORAGE_DRIVER: 'vfs',
       IMAGE_MIRROR_TRACE: trace,

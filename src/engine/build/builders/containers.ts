@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Logger } from '../../../logger.js'
 import { writeAuthFile } from '../auth-files.js'
@@ -20,8 +20,9 @@ export function containersBuilder(name: 'buildah' | 'podman', env: NodeJS.Proces
   const root = env.IMAGE_MIRROR_BUILDAH_ROOT
   const globals = root ? ['--root', join(root, 'storage'), '--runroot', join(root, 'run')] : []
   if (env.STORAGE_DRIVER) globals.push('--storage-driver', env.STORAGE_DRIVER)
+  const builderEnv = withoutEmptyDockerConfig(env)
   const run = (args: string[], spec: BuildSpec) =>
-    runBuilderProcess({ name, command: name, args: [...globals, ...args], env, cwd: spec.context }, logger)
+    runBuilderProcess({ name, command: name, args: [...globals, ...args], env: builderEnv, cwd: spec.context }, logger)
   // Auth and cert files are written once per build, into its private work dir.
   const access = new Map<string, string[]>()
   const registryFlags = (spec: BuildSpec) => {
@@ -54,6 +55,19 @@ export function containersBuilder(name: 'buildah' | 'podman', env: NodeJS.Proces
       return readFileSync(digestFile, 'utf8').trim()
     }
   }
+}
+
+/**
+ * buildah and podman take $DOCKER_CONFIG/config.json as their default auth
+ * file and refuse to push when it does not exist ("checking authfile: stat
+ * …"). A DOCKER_CONFIG without a config.json holds no credentials, so the
+ * builder runs without it.
+ */
+function withoutEmptyDockerConfig(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  if (!env.DOCKER_CONFIG || existsSync(join(env.DOCKER_CONFIG, 'config.json'))) return env
+  const rest = { ...env }
+  delete rest.DOCKER_CONFIG
+  return rest
 }
 
 /** The build flags shared by both steps; the context directory is appended by the caller. */
