@@ -179,8 +179,8 @@ var errors = __webpack_require__(3916);
 var logger = __webpack_require__(6999);
 // EXTERNAL MODULE: ./src/oci/copy.ts
 var oci_copy = __webpack_require__(3748);
-// EXTERNAL MODULE: ./src/oci/client.ts + 7 modules
-var oci_client = __webpack_require__(3918);
+// EXTERNAL MODULE: ./src/oci/client.ts + 17 modules
+var oci_client = __webpack_require__(615);
 // EXTERNAL MODULE: ./src/oci/digest.ts
 var digest = __webpack_require__(8825);
 // EXTERNAL MODULE: ./src/oci/media-types.ts

@@ -2,58 +2,6 @@ export const id = 49;
 export const ids = [49];
 export const modules = {
 
-/***/ 7915:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   R: () => (/* binding */ registryClient)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _oci_client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3918);
-/* harmony import */ var _oci_credentials_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2639);
-/* harmony import */ var _oci_transport_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(454);
-
-
-
-
-
-/** Builds the registry client a command uses, from the global options. */
-function registryClient(ctx) {
-    const transport = new _oci_transport_js__WEBPACK_IMPORTED_MODULE_4__/* .Transport */ .o({
-        credentials: (0,_oci_credentials_js__WEBPACK_IMPORTED_MODULE_3__/* .defaultCredentialSource */ .U)({ env: ctx.env, logger: ctx.logger }),
-        insecure: ctx.global.insecure,
-        ca: ctx.global.caFile === undefined ? undefined : readCa(ctx.global.caFile),
-        logger: ctx.logger,
-        onRequest: requestTrace(ctx.env.IMAGE_MIRROR_TRACE)
-    });
-    return new _oci_client_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryClient */ .bP(transport, { logger: ctx.logger });
-}
-function readCa(path) {
-    try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8');
-    }
-    catch (error) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`cannot read --ca-file ${path}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .g)(error)}`);
-    }
-}
-/**
- * IMAGE_MIRROR_TRACE=FILE appends one JSON line per HTTP request (method,
- * URL without query, status): how benchmarks and users count requests.
- */
-function requestTrace(file) {
-    if (!file)
-        return undefined;
-    return (info) => {
-        const url = info.url.split('?')[0];
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(file, JSON.stringify({ method: info.method, url, status: info.status }) + '\n');
-    };
-}
-
-
-/***/ }),
-
 /***/ 2049:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -65,17 +13,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   splitPlatforms: () => (/* binding */ splitPlatforms)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _engine_build_image_config_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1963);
-/* harmony import */ var _engine_build_key_values_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2193);
-/* harmony import */ var _engine_build_labels_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5882);
-/* harmony import */ var _engine_build_resolve_inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3963);
-/* harmony import */ var _engine_content_tag_index_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3706);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2148);
-/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7915);
-
-
-
-
+/* harmony import */ var _engine_build_key_values_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2193);
+/* harmony import */ var _engine_build_resolve_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3963);
+/* harmony import */ var _engine_content_tag_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(579);
 
 
 
@@ -94,10 +34,10 @@ const CONTENT_OPTIONS = {
 };
 /** Reads the content-tag options from the command line; paths resolve against the working directory. */
 function contentTagOptions(ctx, values) {
-    const inputs = (0,_engine_build_resolve_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveInputs */ .e)({
+    const inputs = (0,_engine_build_resolve_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveInputs */ .e)({
         context: values.context ?? '.',
         dockerfile: values.dockerfile,
-        buildArgs: (0,_engine_build_key_values_js__WEBPACK_IMPORTED_MODULE_2__/* .parseKeyValues */ .H)('--build-arg', values['build-arg']),
+        buildArgs: (0,_engine_build_key_values_js__WEBPACK_IMPORTED_MODULE_1__/* .parseKeyValues */ .H)('--build-arg', values['build-arg']),
         platforms: splitPlatforms(values.platform)
     }, ctx.env, ctx.cwd);
     return {
@@ -108,7 +48,7 @@ function contentTagOptions(ctx, values) {
         platforms: inputs.platforms,
         prefix: values.prefix,
         extraFiles: values['extra-file'],
-        extraValues: (0,_engine_build_key_values_js__WEBPACK_IMPORTED_MODULE_2__/* .parseKeyValues */ .H)('--extra-value', values['extra-value']),
+        extraValues: (0,_engine_build_key_values_js__WEBPACK_IMPORTED_MODULE_1__/* .parseKeyValues */ .H)('--extra-value', values['extra-value']),
         includeCommit: values['include-commit'] === true
     };
 }
@@ -141,100 +81,24 @@ const command = {
         if (values.explain && values.diff !== undefined)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y('--explain and --diff cannot be combined');
         const options = { ...contentTagOptions(ctx, values), useGit: values['no-git'] === true ? false : undefined };
-        const result = await (0,_engine_content_tag_index_js__WEBPACK_IMPORTED_MODULE_4__/* .computeContentTag */ .DH)(options);
+        const result = await (0,_engine_content_tag_index_js__WEBPACK_IMPORTED_MODULE_3__/* .computeContentTag */ .DH)(options);
         if (!values.explain)
             for (const warning of result.warnings)
                 ctx.logger.warning(warning);
+        // The registry client loads only for --diff: plain `tag` runs in every CI step.
         if (values.diff !== undefined)
-            return printDiff(ctx, result, values.diff);
+            return (await Promise.all(/* import() */[__webpack_require__.e(99), __webpack_require__.e(430), __webpack_require__.e(613)]).then(__webpack_require__.bind(__webpack_require__, 9613))).printDiff(ctx, result, values.diff);
         if (values.explain) {
             if (ctx.global.json)
-                ctx.out(JSON.stringify((0,_engine_content_tag_index_js__WEBPACK_IMPORTED_MODULE_4__/* .explainJson */ .eP)(result)));
+                ctx.out(JSON.stringify((0,_engine_content_tag_index_js__WEBPACK_IMPORTED_MODULE_3__/* .explainJson */ .eP)(result)));
             else
-                for (const line of (0,_engine_content_tag_index_js__WEBPACK_IMPORTED_MODULE_4__/* .explainLines */ .bg)(result))
+                for (const line of (0,_engine_content_tag_index_js__WEBPACK_IMPORTED_MODULE_3__/* .explainLines */ .bg)(result))
                     ctx.out(line);
             return;
         }
         ctx.out(ctx.global.json ? JSON.stringify({ tag: result.tag, digest: result.digest, source: result.source }) : result.tag);
     }
 };
-/** Compares the local inputs with those recorded on the image at `input`: registry only, no pull. */
-async function printDiff(ctx, result, input) {
-    const ref = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .parseReference */ .F2)(input);
-    const client = (0,_client_js__WEBPACK_IMPORTED_MODULE_6__/* .registryClient */ .R)(ctx);
-    const head = await client.headManifest(ref);
-    if (head === undefined)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`${(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .formatReference */ .FH)(ref)} not found`);
-    const labels = await (0,_engine_build_image_config_js__WEBPACK_IMPORTED_MODULE_1__/* .readImageLabels */ .l)(client, { registry: ref.registry, repository: ref.repository, digest: head.digest });
-    const summary = labels[_engine_build_labels_js__WEBPACK_IMPORTED_MODULE_7__/* .LABEL_INPUTS */ .Ft];
-    if (summary === undefined) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`${(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .formatReference */ .FH)(ref)} has no ${_engine_build_labels_js__WEBPACK_IMPORTED_MODULE_7__/* .LABEL_INPUTS */ .Ft} label: it was not built by image-mirror build`);
-    }
-    const remoteTag = labels[_engine_build_labels_js__WEBPACK_IMPORTED_MODULE_7__/* .LABEL_CONTENT_TAG */ .YP];
-    const differences = (0,_engine_content_tag_index_js__WEBPACK_IMPORTED_MODULE_4__/* .diffInputs */ .bo)(result.inputs, summary);
-    if (ctx.global.json) {
-        ctx.out(JSON.stringify({ tag: result.tag, remoteTag, same: differences.length === 0, differences }));
-    }
-    else if (differences.length === 0) {
-        ctx.out(`same inputs: ${result.tag} matches ${(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .formatReference */ .FH)(ref)}`);
-    }
-    else {
-        ctx.out(`${result.tag} differs from ${(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .formatReference */ .FH)(ref)}${remoteTag ? ` (${remoteTag})` : ''}:`);
-        for (const line of differences)
-            ctx.out(`  ${line}`);
-    }
-    return 0;
-}
-
-
-/***/ }),
-
-/***/ 1963:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   l: () => (/* binding */ readImageLabels)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9217);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2148);
-
-
-
-// Image configs are a few kilobytes; anything far larger is not a config.
-const MAX_CONFIG_BYTES = 4 * 1024 * 1024;
-/**
- * Reads the labels of the image at `ref` (by tag or digest): manifest GET,
- * then the config blob. For an index, the first child stands for the image:
- * image-mirror puts the same labels on every platform of a build.
- */
-async function readImageLabels(registry, ref) {
-    let manifest = await registry.getManifest(ref);
-    if (isIndex(manifest)) {
-        const first = JSON.parse(manifest.bytes.toString('utf8')).manifests[0];
-        if (first === undefined)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`${(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .formatReference */ .FH)(ref)} is an empty index`);
-        manifest = await registry.getManifest({ registry: ref.registry, repository: ref.repository, digest: first.digest });
-    }
-    const config = JSON.parse(manifest.bytes.toString('utf8')).config;
-    if (config === undefined)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`${(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .formatReference */ .FH)(ref)} has no image config`);
-    if (config.size > MAX_CONFIG_BYTES)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`${(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .formatReference */ .FH)(ref)}: config of ${config.size} bytes is not an image config`);
-    const stream = await registry.getBlob(ref.registry, ref.repository, config);
-    const chunks = [];
-    for await (const chunk of stream)
-        chunks.push(chunk);
-    const parsed = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-    return parsed.config?.Labels ?? {};
-}
-function isIndex(manifest) {
-    if (_oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .INDEX_MEDIATYPES */ .zx.has(manifest.mediaType))
-        return true;
-    // An OCI index may omit mediaType in the body; the Content-Type said so already, but be lenient.
-    const body = JSON.parse(manifest.bytes.toString('utf8'));
-    return Array.isArray(body.manifests);
-}
 
 
 /***/ }),
@@ -285,61 +149,6 @@ function parseSecret(value) {
     if ((src === undefined) === (env === undefined))
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`--secret ${id}: give exactly one of src=FILE or env=VARIABLE`);
     return src !== undefined ? { id, src } : { id, env };
-}
-
-
-/***/ }),
-
-/***/ 5882:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ft: () => (/* binding */ LABEL_INPUTS),
-/* harmony export */   S6: () => (/* binding */ buildLabels),
-/* harmony export */   Sc: () => (/* binding */ LABEL_BUILD_SECONDS),
-/* harmony export */   Xo: () => (/* binding */ formatSeconds),
-/* harmony export */   YP: () => (/* binding */ LABEL_CONTENT_TAG),
-/* harmony export */   pM: () => (/* binding */ parseBuildSeconds)
-/* harmony export */ });
-/* unused harmony exports LABEL_REVISION, LABEL_SOURCE, LABEL_CREATED */
-// Labels image-mirror puts on every image it builds. The OCI ones follow
-// image-spec annotations.md (pre-defined annotation keys).
-/** The content tag the image was built for. */
-const LABEL_CONTENT_TAG = 'io.image-mirror.content-tag';
-/** The tag inputs (summarizeInputs JSON): what `tag --diff` compares against, from the registry alone. */
-const LABEL_INPUTS = 'io.image-mirror.inputs';
-/** Seconds the builder took: what a later cache hit reports as time saved (docs/build.md). */
-const LABEL_BUILD_SECONDS = 'io.image-mirror.build-seconds';
-const LABEL_REVISION = 'org.opencontainers.image.revision';
-const LABEL_SOURCE = 'org.opencontainers.image.source';
-const LABEL_CREATED = 'org.opencontainers.image.created';
-/**
- * The labels of a build, in the order the builder applies them. The build
- * time is not among them: it is known only once the build has run, and is
- * appended last for the final, cached build step (see buildah.ts, docker.ts).
- */
-function buildLabels(inputs) {
-    const oci = {};
-    if (inputs.revision)
-        oci[LABEL_REVISION] = inputs.revision;
-    if (inputs.source)
-        oci[LABEL_SOURCE] = inputs.source;
-    oci[LABEL_CREATED] = inputs.created.toISOString();
-    // `tag --diff` and time saved read these back: a user label must not replace them.
-    const ours = { [LABEL_CONTENT_TAG]: inputs.tag, [LABEL_INPUTS]: inputs.inputsSummary };
-    const user = Object.entries(inputs.user ?? {}).filter(([key]) => !key.startsWith('io.image-mirror.'));
-    return { ...oci, ...Object.fromEntries(user), ...ours };
-}
-/** Formats a build duration for the build-seconds label: tenths of a second. */
-function formatSeconds(seconds) {
-    return (Math.round(seconds * 10) / 10).toFixed(1);
-}
-/** Reads the build-seconds label; undefined when absent or not a number. */
-function parseBuildSeconds(labels) {
-    const value = labels?.[LABEL_BUILD_SECONDS];
-    if (value === undefined || !/^\d+(\.\d+)?$/.test(value))
-        return undefined;
-    return Number(value);
 }
 
 
@@ -459,7 +268,7 @@ function reason(error) {
 
 /***/ }),
 
-/***/ 3706:
+/***/ 579:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1218,8 +1027,6 @@ function withoutTrailingGlob(p) {
     return p;
 }
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
 ;// CONCATENATED MODULE: ./src/engine/content-tag/dockerignore.ts
 // Reading .dockerignore files as BuildKit's dockerui frontend does (spec §4.1).
 
@@ -1275,7 +1082,8 @@ async function loadIgnoreFile(context, dockerfileAsNamed) {
     for (const path of candidates) {
         let text;
         try {
-            text = await (0,promises_.readFile)(path, 'utf8');
+            // Synchronous: one small file, and fs/promises costs start-up time the tag command avoids.
+            text = (0,external_node_fs_.readFileSync)(path, 'utf8');
         }
         catch (error) {
             const code = error.code;
@@ -1445,12 +1253,16 @@ function compareBytes(a, b) {
 const SURROGATE = /[\ud800-\udfff]/;
 /**
  * Sorts file inputs by path in byte order (paths are unique). Without
- * characters above U+FFFF, the native UTF-16 comparison is byte order and much
- * cheaper; git's listing usually arrives sorted, which the sort exploits.
+ * characters above U+FFFF (surrogate pairs), JavaScript's native UTF-16
+ * comparison is byte order and much cheaper than comparing by hand; one scan
+ * of all paths joined tells which applies. git's listing usually arrives
+ * sorted, which one pass of comparisons proves.
  */
 function sortFiles(files) {
-    const bytewise = files.some((f) => SURROGATE.test(f.path));
-    const compare = bytewise
+    const paths = new Array(files.length);
+    for (let i = 0; i < files.length; i++)
+        paths[i] = files[i].path;
+    const compare = SURROGATE.test(paths.join('\0'))
         ? (x, y) => compareBytes(x.path, y.path)
         : (x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0);
     for (let i = 1; i < files.length; i++) {
@@ -1459,30 +1271,48 @@ function sortFiles(files) {
     }
     return files;
 }
-// Netstrings of the values every file entry repeats.
-const MODE_NETSTRINGS = {
-    '100644': '6:100644,',
-    '100755': '6:100755,',
-    '120000': '6:120000,'
-};
+// Entries per hashed chunk: large enough to amortise the hash call, small
+// enough that a chunk's string stays cheap to build and to check.
+const encoding_CHUNK = 1024;
 /**
  * A file list section (spec §6.2) as string chunks, hashed in order: building
  * one multi-megabyte string for a large context costs more than the hashing.
+ * Each chunk is first built with character counts as lengths, which is exact
+ * when it is all ASCII (one native byte count proves it); a chunk holding
+ * other characters is rebuilt with UTF-8 byte lengths.
  */
 function encodeFiles(label, files) {
-    const chunks = [];
-    let s = netstring(label) + netstring(String(files.length));
-    for (let i = 0; i < files.length; i++) {
-        const f = files[i];
-        const digest = f.digest.length === 40 ? '40:' + f.digest + ',' : netstring(f.digest);
-        s += netstring(f.path) + (MODE_NETSTRINGS[f.mode] ?? netstring(f.mode)) + digest;
-        if ((i & 511) === 511) {
-            chunks.push(s);
-            s = '';
-        }
+    const chunks = [sectionHead(label, files.length)];
+    for (let start = 0; start < files.length; start += encoding_CHUNK) {
+        const end = Math.min(start + encoding_CHUNK, files.length);
+        const fast = encodeAsciiChunk(files, start, end);
+        chunks.push(Buffer.byteLength(fast, 'utf8') === fast.length ? fast : encodeChunk(files, start, end));
     }
-    chunks.push(s);
     return chunks;
+}
+function sectionHead(label, count) {
+    return netstring(label) + netstring(String(count));
+}
+/** The start of the context's `files` section (spec §6.2) for `count` entries. */
+function filesSectionHead(count) {
+    return sectionHead('files', count);
+}
+function encodeAsciiChunk(files, start, end) {
+    let s = '';
+    for (let i = start; i < end; i++) {
+        const f = files[i];
+        s += f.path.length + ':' + f.path + ',' + f.mode.length + ':' + f.mode + ',';
+        s += f.digest.length + ':' + f.digest + ',';
+    }
+    return s;
+}
+function encodeChunk(files, start, end) {
+    let s = '';
+    for (let i = start; i < end; i++) {
+        const f = files[i];
+        s += netstring(f.path) + netstring(f.mode) + netstring(f.digest);
+    }
+    return s;
 }
 /** The context digest: SHA-256 (hex) of the `files` section (spec §6.2). */
 function contextDigestOf(files) {
@@ -1691,6 +1521,137 @@ function gitDirs(top) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/engine/content-tag/index-entries.ts
+// Index entries of the git fast path (spec §5.2), kept as offsets into the
+// `git ls-files -s` output rather than as one object per file. A clean
+// 50,000-file context otherwise spends more time collecting the garbage of
+// those objects than hashing: most callers need only the context digest, and
+// the file objects are built when someone reads them.
+
+const MODES = ['100644', '100755', '120000'];
+/** Entries of one work tree's index, in index order (byte order of path). */
+class IndexEntries {
+    /** The `ls-files` output the offsets point into. */
+    text;
+    /** Context-relative directory of the work tree ('' or `sub/` for a submodule). */
+    prefix;
+    pathStart;
+    pathEnd;
+    digestStart;
+    digestEnd;
+    modes;
+    count = 0;
+    constructor(text, prefix, capacity = 1024) {
+        this.text = text;
+        this.prefix = prefix;
+        this.pathStart = new Int32Array(capacity);
+        this.pathEnd = new Int32Array(capacity);
+        this.digestStart = new Int32Array(capacity);
+        this.digestEnd = new Int32Array(capacity);
+        this.modes = new Uint8Array(capacity);
+    }
+    get length() {
+        return this.count;
+    }
+    /** Adds an entry: its path is text[pathStart, pathEnd), its blob id text[digestStart, digestEnd). */
+    push(pathStart, pathEnd, digestStart, digestEnd, mode) {
+        if (this.count === this.pathStart.length)
+            this.grow();
+        const i = this.count++;
+        this.pathStart[i] = pathStart;
+        this.pathEnd[i] = pathEnd;
+        this.digestStart[i] = digestStart;
+        this.digestEnd[i] = digestEnd;
+        this.modes[i] = mode;
+    }
+    /** The path relative to the work tree. */
+    localPath(i) {
+        return this.text.slice(this.pathStart[i], this.pathEnd[i]);
+    }
+    /** The path relative to the context. */
+    path(i) {
+        return this.prefix + this.localPath(i);
+    }
+    digest(i) {
+        return this.text.slice(this.digestStart[i], this.digestEnd[i]);
+    }
+    entry(i) {
+        return { path: this.path(i), mode: MODES[this.modes[i]], digest: this.digest(i) };
+    }
+    toFileInputs() {
+        const out = new Array(this.count);
+        for (let i = 0; i < this.count; i++)
+            out[i] = this.entry(i);
+        return out;
+    }
+    /** Removes the entries whose local path `drop` selects, keeping the order of the rest. */
+    removeWhere(drop) {
+        let kept = 0;
+        for (let i = 0; i < this.count; i++) {
+            if (drop(this.localPath(i)))
+                continue;
+            this.pathStart[kept] = this.pathStart[i];
+            this.pathEnd[kept] = this.pathEnd[i];
+            this.digestStart[kept] = this.digestStart[i];
+            this.digestEnd[kept] = this.digestEnd[i];
+            this.modes[kept] = this.modes[i];
+            kept++;
+        }
+        this.count = kept;
+    }
+    /**
+     * The entries as file list chunks (encoding.ts encodeFiles), when their
+     * order is byte order as JavaScript compares strings; undefined otherwise,
+     * and the caller sorts file objects instead. git keeps its index in byte
+     * order, which the native comparison agrees with unless paths hold
+     * characters above U+FFFF.
+     */
+    encodeSorted() {
+        const chunks = [];
+        const text = this.text;
+        const prefix = this.prefix;
+        let previous = '';
+        for (let start = 0; start < this.count; start += index_entries_CHUNK) {
+            const end = Math.min(start + index_entries_CHUNK, this.count);
+            let s = '';
+            for (let i = start; i < end; i++) {
+                const path = prefix + text.slice(this.pathStart[i], this.pathEnd[i]);
+                if (!(previous < path) && i > 0)
+                    return undefined;
+                previous = path;
+                const digest = text.slice(this.digestStart[i], this.digestEnd[i]);
+                s += path.length + ':' + path + ',6:' + MODES[this.modes[i]] + ',';
+                s += digest.length + ':' + digest + ',';
+            }
+            // Character counts are byte counts only for ASCII; rebuild a chunk that is not.
+            if (Buffer.byteLength(s, 'utf8') !== s.length) {
+                s = '';
+                for (let i = start; i < end; i++) {
+                    const f = this.entry(i);
+                    s += netstring(f.path) + netstring(f.mode) + netstring(f.digest);
+                }
+            }
+            chunks.push(s);
+        }
+        return chunks;
+    }
+    grow() {
+        const size = this.pathStart.length * 2;
+        const widen = (a, make) => {
+            const b = make(size);
+            b.set(a);
+            return b;
+        };
+        this.pathStart = widen(this.pathStart, (n) => new Int32Array(n));
+        this.pathEnd = widen(this.pathEnd, (n) => new Int32Array(n));
+        this.digestStart = widen(this.digestStart, (n) => new Int32Array(n));
+        this.digestEnd = widen(this.digestEnd, (n) => new Int32Array(n));
+        this.modes = widen(this.modes, (n) => new Uint8Array(n));
+    }
+}
+// Entries per hashed chunk, as in encoding.ts.
+const index_entries_CHUNK = 1024;
+
 ;// CONCATENATED MODULE: ./src/engine/content-tag/git-files.ts
 // The git fast path (spec §5.2): `git ls-files` lists the index with blob ids
 // and, separately, the untracked paths (ignored ones included, since
@@ -1698,6 +1659,7 @@ function gitDirs(top) {
 // cache to name the entries whose working tree file differs. Only flagged, untracked and
 // attribute-converted files
 // are read from disk; every other blob id comes straight from the index.
+
 
 
 
@@ -1742,10 +1704,11 @@ async function listFromGit(root, sub, top, filter, notes, query = startGitQuery(
         settings.eol === 'crlf' ||
         settings.filemode === 'false' ||
         settings.symlinks === 'false';
-    const listing = { indexed: [], fromDisk: [] };
+    const out = checkNames(index.stdout, cwd);
+    const entries = new IndexEntries(out, prefix, Math.max(1024, out.length >> 6));
+    const listing = { indexed: [entries], fromDisk: [] };
     let attributesTracked = false;
     const gitlinks = [];
-    const out = checkNames(index.stdout, cwd);
     let previous = '';
     // Records are "<tag> <mode> <object id> <stage>\t<path>", NUL-terminated.
     // Walked in place rather than split: this runs once per file of large contexts.
@@ -1755,7 +1718,7 @@ async function listFromGit(root, sub, top, filter, notes, query = startGitQuery(
         const tab = out.indexOf('\t', at);
         const path = out.slice(tab + 1, end);
         const mode = modeAt(out, at + 2);
-        if (mode === GITLINK) {
+        if (mode === GITLINK_CODE) {
             if (path !== previous)
                 gitlinks.push(path);
             previous = path;
@@ -1773,25 +1736,16 @@ async function listFromGit(root, sub, top, filter, notes, query = startGitQuery(
         if (out[at] !== CLEAN || out[tab - 1] !== '0' || convertAll)
             listing.fromDisk.push(rel);
         else
-            listing.indexed.push({ path: rel, mode, digest: out.slice(at + 9, tab - 2) });
+            entries.push(tab + 1, end, at + 9, tab - 2, mode);
     }
     // Entries whose working tree file git's stat check found changed are read from disk.
     const modified = new Set((await query.changed).stdout.split('\0').filter((p) => p !== ''));
-    if (modified.size > 0) {
-        const keep = [];
-        for (const f of listing.indexed) {
-            const path = f.path.slice(prefix.length);
-            if (modified.has(path))
-                listing.fromDisk.push(f.path);
-            else
-                keep.push(f);
-        }
-        listing.indexed = keep;
-    }
+    if (modified.size > 0)
+        moveToDisk(entries, modified, listing.fromDisk);
     if (!convertAll &&
-        listing.indexed.length > 0 &&
+        entries.length > 0 &&
         (attributesTracked || attributesMayApply(top, cwd, settings))) {
-        await moveConvertedToDisk(cwd, prefix, listing);
+        await moveConvertedToDisk(cwd, entries, listing.fromDisk);
     }
     // Untracked paths, one per file; "dir/" stands for a directory git holds nothing in.
     for (const path of checkNames((await query.untracked).stdout, cwd).split('\0')) {
@@ -1855,16 +1809,26 @@ function checkNames(out, cwd) {
     }
     return out;
 }
-const GITLINK = '160000';
-/** The mode at `at` as git normalises it: 100644, 100755, 120000, or 160000 for a submodule. */
+// modeAt's answer for a submodule (160000), which is not a file of the context.
+const GITLINK_CODE = 3;
+/** The mode at `at` as git normalises it: 100644 (0), 100755 (1), 120000 (2), or a submodule. */
 function modeAt(out, at) {
     const kind = out.charCodeAt(at + 1); // 0 (file), 2 (symlink) or 6 (gitlink)
     if (kind === 0x32)
-        return '120000';
+        return 2;
     if (kind === 0x36)
-        return GITLINK;
+        return GITLINK_CODE;
     // git keeps the executable bit of the owner: the first permission digit.
-    return (out.charCodeAt(at + 3) - 0x30) & 1 ? '100755' : '100644';
+    return (out.charCodeAt(at + 3) - 0x30) & 1 ? 1 : 0;
+}
+/** Moves the entries whose work tree path is in `paths` to the from-disk list. */
+function moveToDisk(entries, paths, fromDisk) {
+    entries.removeWhere((local) => {
+        if (!paths.has(local))
+            return false;
+        fromDisk.push(entries.prefix + local);
+        return true;
+    });
 }
 function parseConfig(stdout) {
     const settings = {};
@@ -1903,8 +1867,10 @@ function attributesMayApply(top, cwd, settings) {
 // (filter, ident, working-tree-encoding, eol=crlf) or after a local edit that
 // git normalises when it compares (text, eol). Spec §5.2.
 const CONVERTING = ['filter', 'ident', 'working-tree-encoding', 'text', 'eol'];
-async function moveConvertedToDisk(cwd, prefix, listing) {
-    const local = listing.indexed.map((f) => f.path.slice(prefix.length));
+async function moveConvertedToDisk(cwd, entries, fromDisk) {
+    const local = [];
+    for (let i = 0; i < entries.length; i++)
+        local.push(entries.localPath(i));
     const { stdout } = await runGit(cwd, ['check-attr', '-z', '--stdin', ...CONVERTING], local.join('\0') + '\0');
     const converted = new Set();
     const fields = stdout.split('\0');
@@ -1913,17 +1879,8 @@ async function moveConvertedToDisk(cwd, prefix, listing) {
         if (value !== 'unspecified' && value !== 'unset')
             converted.add(fields[i]);
     }
-    if (converted.size === 0)
-        return;
-    const keep = [];
-    for (const f of listing.indexed) {
-        const path = f.path.slice(prefix.length);
-        if (converted.has(path))
-            listing.fromDisk.push(f.path);
-        else
-            keep.push(f);
-    }
-    listing.indexed = keep;
+    if (converted.size > 0)
+        moveToDisk(entries, converted, fromDisk);
 }
 
 ;// CONCATENATED MODULE: ./src/engine/content-tag/platforms.ts
@@ -2031,6 +1988,7 @@ async function computeContentTag(opts) {
     // git runs while the Dockerfile and ignore file are read.
     const query = opts.useGit !== false && workTree !== undefined ? startGitQuery(context) : undefined;
     let files = [];
+    let indexed = [];
     const repoRoot = opts.repoRoot !== undefined
         ? requireDirectory(opts.repoRoot, 'repository root')
         : (workTree ?? context);
@@ -2061,7 +2019,7 @@ async function computeContentTag(opts) {
     if (query !== undefined && workTree !== undefined) {
         try {
             const listing = await listFromGit(context, '', workTree, filter, notes, query);
-            files = listing.indexed;
+            indexed = listing.indexed;
             for (const rel of listing.fromDisk)
                 describer.push(rel);
             source = 'git';
@@ -2113,9 +2071,17 @@ async function computeContentTag(opts) {
         for (const dir of directories)
             walkContext(context, dir, filter, notes, describer);
     }
-    files = uniquePaths(sortFiles(files));
-    if (source === 'git' && readFromDisk.length > 0)
-        files = dropShadowed(files, readFromDisk);
+    // A clean work tree: the index alone, already in order, hashed without a
+    // file object per entry; they are built only if someone reads `files`.
+    const fromIndex = files.length === 0 && indexed.length === 1 ? indexed[0] : undefined;
+    const indexChunks = fromIndex?.encodeSorted();
+    if (indexChunks === undefined) {
+        files = indexed.flatMap((run) => run.toFileInputs()).concat(files);
+        files = uniquePaths(sortFiles(files));
+        if (source === 'git' && readFromDisk.length > 0)
+            files = dropShadowed(files, readFromDisk);
+    }
+    const fileCount = fromIndex !== undefined && indexChunks !== undefined ? fromIndex.length : files.length;
     const inputs = {
         version: 'v1',
         dockerfile,
@@ -2127,8 +2093,12 @@ async function computeContentTag(opts) {
         extra,
         ...(commit === undefined ? {} : { commit: await commit }),
         ...(opts.includeRepoPath ? { repoPath: toPosix((0,external_node_path_.relative)(repoRoot, context)) || '.' } : {}),
-        contextDigest: contextDigestOf(files)
+        contextDigest: indexChunks === undefined
+            ? contextDigestOf(files)
+            : sha256Parts([filesSectionHead(fileCount), ...indexChunks])
     };
+    if (fromIndex !== undefined && indexChunks !== undefined)
+        lazyFiles(inputs, fromIndex);
     const digest = sha256Hex(encodeInputs(inputs));
     const warnings = notes.warnings;
     if (notes.gitMetadataSent) {
@@ -2143,7 +2113,7 @@ async function computeContentTag(opts) {
         inputs,
         source,
         stats: {
-            files: files.length,
+            files: fileCount,
             hashedFiles,
             hashedBytes,
             ms: Math.round(external_node_perf_hooks_.performance.now() - started)
@@ -2259,6 +2229,18 @@ function extraFiles(paths, repoRoot) {
         });
     }
     return sortFiles([...byPath.values()]);
+}
+/** Makes `inputs.files` the index entries' file objects, built on first read. */
+function lazyFiles(inputs, entries) {
+    let built;
+    Object.defineProperty(inputs, 'files', {
+        enumerable: true,
+        configurable: true,
+        get: () => (built ??= entries.toFileInputs()),
+        set: (value) => {
+            built = value;
+        }
+    });
 }
 /** Drops repeated paths from a sorted list; one listing can reach a path two ways. */
 function uniquePaths(files) {

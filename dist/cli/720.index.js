@@ -12,9 +12,11 @@ export const modules = {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
 /* harmony import */ var _engine_mirror_names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9054);
-/* harmony import */ var _oci_client_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3918);
+/* harmony import */ var _oci_client_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(615);
 /* harmony import */ var _oci_credentials_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2639);
-/* harmony import */ var _oci_transport_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(454);
+/* harmony import */ var _oci_transport_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6249);
+/* harmony import */ var _delete_vendors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3446);
+
 
 
 
@@ -51,7 +53,12 @@ function configRegistryClient(ctx, config) {
         logger: ctx.logger,
         onRequest: requestTrace(ctx.env.IMAGE_MIRROR_TRACE)
     });
-    return new _oci_client_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryClient */ .bP(transport, { logger: ctx.logger });
+    // sync's delete-unmatched removes tags with the registry's own API (docs/delete.md).
+    return new _oci_client_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryClient */ .bP(transport, {
+        logger: ctx.logger,
+        unauthorizedIsAbsent: ctx.global.unauthorizedIsAbsent,
+        deleteVendors: (0,_delete_vendors_js__WEBPACK_IMPORTED_MODULE_6__/* .deleteVendorsFromEnv */ .G)(ctx.env)
+    });
 }
 function readCa(path, from) {
     try {
@@ -68,6 +75,47 @@ function requestTrace(file) {
     return (info) => {
         const url = info.url.split('?')[0];
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(file, JSON.stringify({ method: info.method, url, status: info.status }) + '\n');
+    };
+}
+
+
+/***/ }),
+
+/***/ 3446:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ deleteVendorsFromEnv)
+/* harmony export */ });
+/** Settings for every delete strategy from `env`; unset variables leave a field out. */
+function deleteVendorsFromEnv(env) {
+    const set = (name) => (env[name] ? env[name] : undefined);
+    const accessKeyId = set('AWS_ACCESS_KEY_ID');
+    const secretAccessKey = set('AWS_SECRET_ACCESS_KEY');
+    const gitlabToken = set('GITLAB_TOKEN');
+    const jobToken = set('CI_JOB_TOKEN');
+    // CI_REGISTRY is `host[:port]` of the job's GitLab registry.
+    const ciRegistry = set('CI_REGISTRY');
+    return {
+        ecr: {
+            credentials: accessKeyId && secretAccessKey
+                ? { accessKeyId, secretAccessKey, sessionToken: set('AWS_SESSION_TOKEN') }
+                : undefined,
+            // The service-specific variable wins over the global one, as in the AWS SDKs.
+            endpoint: set('AWS_ENDPOINT_URL_ECR') ?? set('AWS_ENDPOINT_URL'),
+            region: set('AWS_REGION') ?? set('AWS_DEFAULT_REGION')
+        },
+        gitlab: {
+            token: gitlabToken
+                ? { kind: 'private', value: gitlabToken }
+                : jobToken
+                    ? { kind: 'job', value: jobToken }
+                    : undefined,
+            apiUrl: set('CI_API_V4_URL'),
+            hosts: ciRegistry ? [ciRegistry] : []
+        },
+        dockerhub: { apiUrl: set('IMAGE_MIRROR_DOCKER_HUB_API_URL') },
+        ghcr: { token: set('GITHUB_TOKEN'), apiUrl: set('GITHUB_API_URL') }
     };
 }
 

@@ -47395,7 +47395,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9038);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7672);
 // Entry of the bundled action (dist/github/index.js): all logic is in run().
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -47405,7 +47405,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9038:
+/***/ 7672:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -50382,6 +50382,26 @@ function errorMessage(error) {
     return String(error);
 }
 
+;// CONCATENATED MODULE: external "node:v8"
+const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+;// CONCATENATED MODULE: ./src/heap.ts
+// Memory of long blob transfers. Every socket read allocates a buffer that V8
+// frees only when it collects the young generation, which by default grows to
+// 16 MB semi-spaces: a long transfer then carries tens of MB of dead buffers
+// between collections. Holding the young generation at its initial size
+// collects them sooner (bench/copy.ts: a 1 GiB copy peaks at about 114 MB
+// instead of 166 MB). Computing a content tag keeps the default: it builds
+// many long-lived objects, which a small young generation copies over and over.
+
+/**
+ * Keeps the young generation from growing. V8 reads this flag whenever it
+ * considers growing the new space, so setting it at run time takes effect
+ * from the next collection; it changes memory use, never results.
+ */
+function holdYoungGenerationSmall() {
+    (0,external_node_v8_namespaceObject.setFlagsFromString)('--semi-space-growth-factor=1');
+}
+
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:os"
@@ -50408,6 +50428,12 @@ class RegistryError extends errors_UserError {
     registry;
     /** Retry-After from the response, in milliseconds, when the registry sent one. */
     retryAfterMs;
+    /**
+     * A 401 to a request that carried a token from the registry's token server:
+     * the token does not reach this repository. Docker Hub answers so for a
+     * repository that does not exist or that the caller cannot see (R-MAN-5).
+     */
+    afterToken;
     constructor(opts) {
         const url = redactedLocation(opts.url);
         const details = opts.details ?? parseErrorBody(opts.body);
@@ -50418,6 +50444,7 @@ class RegistryError extends errors_UserError {
         this.method = opts.method;
         this.url = url;
         this.registry = opts.registry;
+        this.afterToken = opts.afterToken === true && opts.status === 401;
     }
     /** True when the registry sent this OCI error code. */
     hasCode(code) {
@@ -51661,8 +51688,6 @@ function withoutTrailingGlob(p) {
     return p;
 }
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./src/engine/content-tag/dockerignore.ts
 // Reading .dockerignore files as BuildKit's dockerui frontend does (spec §4.1).
 
@@ -51718,7 +51743,8 @@ async function loadIgnoreFile(context, dockerfileAsNamed) {
     for (const path of candidates) {
         let text;
         try {
-            text = await (0,promises_namespaceObject.readFile)(path, 'utf8');
+            // Synchronous: one small file, and fs/promises costs start-up time the tag command avoids.
+            text = (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
         }
         catch (error) {
             const code = error.code;
@@ -51888,12 +51914,16 @@ function encoding_compareBytes(a, b) {
 const SURROGATE = /[\ud800-\udfff]/;
 /**
  * Sorts file inputs by path in byte order (paths are unique). Without
- * characters above U+FFFF, the native UTF-16 comparison is byte order and much
- * cheaper; git's listing usually arrives sorted, which the sort exploits.
+ * characters above U+FFFF (surrogate pairs), JavaScript's native UTF-16
+ * comparison is byte order and much cheaper than comparing by hand; one scan
+ * of all paths joined tells which applies. git's listing usually arrives
+ * sorted, which one pass of comparisons proves.
  */
 function sortFiles(files) {
-    const bytewise = files.some((f) => SURROGATE.test(f.path));
-    const compare = bytewise
+    const paths = new Array(files.length);
+    for (let i = 0; i < files.length; i++)
+        paths[i] = files[i].path;
+    const compare = SURROGATE.test(paths.join('\0'))
         ? (x, y) => encoding_compareBytes(x.path, y.path)
         : (x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0);
     for (let i = 1; i < files.length; i++) {
@@ -51902,30 +51932,48 @@ function sortFiles(files) {
     }
     return files;
 }
-// Netstrings of the values every file entry repeats.
-const MODE_NETSTRINGS = {
-    '100644': '6:100644,',
-    '100755': '6:100755,',
-    '120000': '6:120000,'
-};
+// Entries per hashed chunk: large enough to amortise the hash call, small
+// enough that a chunk's string stays cheap to build and to check.
+const encoding_CHUNK = 1024;
 /**
  * A file list section (spec §6.2) as string chunks, hashed in order: building
  * one multi-megabyte string for a large context costs more than the hashing.
+ * Each chunk is first built with character counts as lengths, which is exact
+ * when it is all ASCII (one native byte count proves it); a chunk holding
+ * other characters is rebuilt with UTF-8 byte lengths.
  */
 function encodeFiles(label, files) {
-    const chunks = [];
-    let s = netstring(label) + netstring(String(files.length));
-    for (let i = 0; i < files.length; i++) {
-        const f = files[i];
-        const digest = f.digest.length === 40 ? '40:' + f.digest + ',' : netstring(f.digest);
-        s += netstring(f.path) + (MODE_NETSTRINGS[f.mode] ?? netstring(f.mode)) + digest;
-        if ((i & 511) === 511) {
-            chunks.push(s);
-            s = '';
-        }
+    const chunks = [sectionHead(label, files.length)];
+    for (let start = 0; start < files.length; start += encoding_CHUNK) {
+        const end = Math.min(start + encoding_CHUNK, files.length);
+        const fast = encodeAsciiChunk(files, start, end);
+        chunks.push(Buffer.byteLength(fast, 'utf8') === fast.length ? fast : encodeChunk(files, start, end));
     }
-    chunks.push(s);
     return chunks;
+}
+function sectionHead(label, count) {
+    return netstring(label) + netstring(String(count));
+}
+/** The start of the context's `files` section (spec §6.2) for `count` entries. */
+function filesSectionHead(count) {
+    return sectionHead('files', count);
+}
+function encodeAsciiChunk(files, start, end) {
+    let s = '';
+    for (let i = start; i < end; i++) {
+        const f = files[i];
+        s += f.path.length + ':' + f.path + ',' + f.mode.length + ':' + f.mode + ',';
+        s += f.digest.length + ':' + f.digest + ',';
+    }
+    return s;
+}
+function encodeChunk(files, start, end) {
+    let s = '';
+    for (let i = start; i < end; i++) {
+        const f = files[i];
+        s += netstring(f.path) + netstring(f.mode) + netstring(f.digest);
+    }
+    return s;
 }
 /** The context digest: SHA-256 (hex) of the `files` section (spec §6.2). */
 function contextDigestOf(files) {
@@ -52134,6 +52182,137 @@ function gitDirs(top) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/engine/content-tag/index-entries.ts
+// Index entries of the git fast path (spec §5.2), kept as offsets into the
+// `git ls-files -s` output rather than as one object per file. A clean
+// 50,000-file context otherwise spends more time collecting the garbage of
+// those objects than hashing: most callers need only the context digest, and
+// the file objects are built when someone reads them.
+
+const MODES = ['100644', '100755', '120000'];
+/** Entries of one work tree's index, in index order (byte order of path). */
+class IndexEntries {
+    /** The `ls-files` output the offsets point into. */
+    text;
+    /** Context-relative directory of the work tree ('' or `sub/` for a submodule). */
+    prefix;
+    pathStart;
+    pathEnd;
+    digestStart;
+    digestEnd;
+    modes;
+    count = 0;
+    constructor(text, prefix, capacity = 1024) {
+        this.text = text;
+        this.prefix = prefix;
+        this.pathStart = new Int32Array(capacity);
+        this.pathEnd = new Int32Array(capacity);
+        this.digestStart = new Int32Array(capacity);
+        this.digestEnd = new Int32Array(capacity);
+        this.modes = new Uint8Array(capacity);
+    }
+    get length() {
+        return this.count;
+    }
+    /** Adds an entry: its path is text[pathStart, pathEnd), its blob id text[digestStart, digestEnd). */
+    push(pathStart, pathEnd, digestStart, digestEnd, mode) {
+        if (this.count === this.pathStart.length)
+            this.grow();
+        const i = this.count++;
+        this.pathStart[i] = pathStart;
+        this.pathEnd[i] = pathEnd;
+        this.digestStart[i] = digestStart;
+        this.digestEnd[i] = digestEnd;
+        this.modes[i] = mode;
+    }
+    /** The path relative to the work tree. */
+    localPath(i) {
+        return this.text.slice(this.pathStart[i], this.pathEnd[i]);
+    }
+    /** The path relative to the context. */
+    path(i) {
+        return this.prefix + this.localPath(i);
+    }
+    digest(i) {
+        return this.text.slice(this.digestStart[i], this.digestEnd[i]);
+    }
+    entry(i) {
+        return { path: this.path(i), mode: MODES[this.modes[i]], digest: this.digest(i) };
+    }
+    toFileInputs() {
+        const out = new Array(this.count);
+        for (let i = 0; i < this.count; i++)
+            out[i] = this.entry(i);
+        return out;
+    }
+    /** Removes the entries whose local path `drop` selects, keeping the order of the rest. */
+    removeWhere(drop) {
+        let kept = 0;
+        for (let i = 0; i < this.count; i++) {
+            if (drop(this.localPath(i)))
+                continue;
+            this.pathStart[kept] = this.pathStart[i];
+            this.pathEnd[kept] = this.pathEnd[i];
+            this.digestStart[kept] = this.digestStart[i];
+            this.digestEnd[kept] = this.digestEnd[i];
+            this.modes[kept] = this.modes[i];
+            kept++;
+        }
+        this.count = kept;
+    }
+    /**
+     * The entries as file list chunks (encoding.ts encodeFiles), when their
+     * order is byte order as JavaScript compares strings; undefined otherwise,
+     * and the caller sorts file objects instead. git keeps its index in byte
+     * order, which the native comparison agrees with unless paths hold
+     * characters above U+FFFF.
+     */
+    encodeSorted() {
+        const chunks = [];
+        const text = this.text;
+        const prefix = this.prefix;
+        let previous = '';
+        for (let start = 0; start < this.count; start += index_entries_CHUNK) {
+            const end = Math.min(start + index_entries_CHUNK, this.count);
+            let s = '';
+            for (let i = start; i < end; i++) {
+                const path = prefix + text.slice(this.pathStart[i], this.pathEnd[i]);
+                if (!(previous < path) && i > 0)
+                    return undefined;
+                previous = path;
+                const digest = text.slice(this.digestStart[i], this.digestEnd[i]);
+                s += path.length + ':' + path + ',6:' + MODES[this.modes[i]] + ',';
+                s += digest.length + ':' + digest + ',';
+            }
+            // Character counts are byte counts only for ASCII; rebuild a chunk that is not.
+            if (Buffer.byteLength(s, 'utf8') !== s.length) {
+                s = '';
+                for (let i = start; i < end; i++) {
+                    const f = this.entry(i);
+                    s += netstring(f.path) + netstring(f.mode) + netstring(f.digest);
+                }
+            }
+            chunks.push(s);
+        }
+        return chunks;
+    }
+    grow() {
+        const size = this.pathStart.length * 2;
+        const widen = (a, make) => {
+            const b = make(size);
+            b.set(a);
+            return b;
+        };
+        this.pathStart = widen(this.pathStart, (n) => new Int32Array(n));
+        this.pathEnd = widen(this.pathEnd, (n) => new Int32Array(n));
+        this.digestStart = widen(this.digestStart, (n) => new Int32Array(n));
+        this.digestEnd = widen(this.digestEnd, (n) => new Int32Array(n));
+        this.modes = widen(this.modes, (n) => new Uint8Array(n));
+    }
+}
+// Entries per hashed chunk, as in encoding.ts.
+const index_entries_CHUNK = 1024;
+
 ;// CONCATENATED MODULE: ./src/engine/content-tag/git-files.ts
 // The git fast path (spec §5.2): `git ls-files` lists the index with blob ids
 // and, separately, the untracked paths (ignored ones included, since
@@ -52141,6 +52320,7 @@ function gitDirs(top) {
 // cache to name the entries whose working tree file differs. Only flagged, untracked and
 // attribute-converted files
 // are read from disk; every other blob id comes straight from the index.
+
 
 
 
@@ -52185,10 +52365,11 @@ async function listFromGit(root, sub, top, filter, notes, query = startGitQuery(
         settings.eol === 'crlf' ||
         settings.filemode === 'false' ||
         settings.symlinks === 'false';
-    const listing = { indexed: [], fromDisk: [] };
+    const out = checkNames(index.stdout, cwd);
+    const entries = new IndexEntries(out, prefix, Math.max(1024, out.length >> 6));
+    const listing = { indexed: [entries], fromDisk: [] };
     let attributesTracked = false;
     const gitlinks = [];
-    const out = checkNames(index.stdout, cwd);
     let previous = '';
     // Records are "<tag> <mode> <object id> <stage>\t<path>", NUL-terminated.
     // Walked in place rather than split: this runs once per file of large contexts.
@@ -52198,7 +52379,7 @@ async function listFromGit(root, sub, top, filter, notes, query = startGitQuery(
         const tab = out.indexOf('\t', at);
         const path = out.slice(tab + 1, end);
         const mode = modeAt(out, at + 2);
-        if (mode === GITLINK) {
+        if (mode === GITLINK_CODE) {
             if (path !== previous)
                 gitlinks.push(path);
             previous = path;
@@ -52216,25 +52397,16 @@ async function listFromGit(root, sub, top, filter, notes, query = startGitQuery(
         if (out[at] !== CLEAN || out[tab - 1] !== '0' || convertAll)
             listing.fromDisk.push(rel);
         else
-            listing.indexed.push({ path: rel, mode, digest: out.slice(at + 9, tab - 2) });
+            entries.push(tab + 1, end, at + 9, tab - 2, mode);
     }
     // Entries whose working tree file git's stat check found changed are read from disk.
     const modified = new Set((await query.changed).stdout.split('\0').filter((p) => p !== ''));
-    if (modified.size > 0) {
-        const keep = [];
-        for (const f of listing.indexed) {
-            const path = f.path.slice(prefix.length);
-            if (modified.has(path))
-                listing.fromDisk.push(f.path);
-            else
-                keep.push(f);
-        }
-        listing.indexed = keep;
-    }
+    if (modified.size > 0)
+        moveToDisk(entries, modified, listing.fromDisk);
     if (!convertAll &&
-        listing.indexed.length > 0 &&
+        entries.length > 0 &&
         (attributesTracked || attributesMayApply(top, cwd, settings))) {
-        await moveConvertedToDisk(cwd, prefix, listing);
+        await moveConvertedToDisk(cwd, entries, listing.fromDisk);
     }
     // Untracked paths, one per file; "dir/" stands for a directory git holds nothing in.
     for (const path of checkNames((await query.untracked).stdout, cwd).split('\0')) {
@@ -52298,16 +52470,26 @@ function checkNames(out, cwd) {
     }
     return out;
 }
-const GITLINK = '160000';
-/** The mode at `at` as git normalises it: 100644, 100755, 120000, or 160000 for a submodule. */
+// modeAt's answer for a submodule (160000), which is not a file of the context.
+const GITLINK_CODE = 3;
+/** The mode at `at` as git normalises it: 100644 (0), 100755 (1), 120000 (2), or a submodule. */
 function modeAt(out, at) {
     const kind = out.charCodeAt(at + 1); // 0 (file), 2 (symlink) or 6 (gitlink)
     if (kind === 0x32)
-        return '120000';
+        return 2;
     if (kind === 0x36)
-        return GITLINK;
+        return GITLINK_CODE;
     // git keeps the executable bit of the owner: the first permission digit.
-    return (out.charCodeAt(at + 3) - 0x30) & 1 ? '100755' : '100644';
+    return (out.charCodeAt(at + 3) - 0x30) & 1 ? 1 : 0;
+}
+/** Moves the entries whose work tree path is in `paths` to the from-disk list. */
+function moveToDisk(entries, paths, fromDisk) {
+    entries.removeWhere((local) => {
+        if (!paths.has(local))
+            return false;
+        fromDisk.push(entries.prefix + local);
+        return true;
+    });
 }
 function parseConfig(stdout) {
     const settings = {};
@@ -52346,8 +52528,10 @@ function attributesMayApply(top, cwd, settings) {
 // (filter, ident, working-tree-encoding, eol=crlf) or after a local edit that
 // git normalises when it compares (text, eol). Spec §5.2.
 const CONVERTING = ['filter', 'ident', 'working-tree-encoding', 'text', 'eol'];
-async function moveConvertedToDisk(cwd, prefix, listing) {
-    const local = listing.indexed.map((f) => f.path.slice(prefix.length));
+async function moveConvertedToDisk(cwd, entries, fromDisk) {
+    const local = [];
+    for (let i = 0; i < entries.length; i++)
+        local.push(entries.localPath(i));
     const { stdout } = await runGit(cwd, ['check-attr', '-z', '--stdin', ...CONVERTING], local.join('\0') + '\0');
     const converted = new Set();
     const fields = stdout.split('\0');
@@ -52356,17 +52540,8 @@ async function moveConvertedToDisk(cwd, prefix, listing) {
         if (value !== 'unspecified' && value !== 'unset')
             converted.add(fields[i]);
     }
-    if (converted.size === 0)
-        return;
-    const keep = [];
-    for (const f of listing.indexed) {
-        const path = f.path.slice(prefix.length);
-        if (converted.has(path))
-            listing.fromDisk.push(f.path);
-        else
-            keep.push(f);
-    }
-    listing.indexed = keep;
+    if (converted.size > 0)
+        moveToDisk(entries, converted, fromDisk);
 }
 
 ;// CONCATENATED MODULE: ./src/engine/content-tag/platforms.ts
@@ -52474,6 +52649,7 @@ async function computeContentTag(opts) {
     // git runs while the Dockerfile and ignore file are read.
     const query = opts.useGit !== false && workTree !== undefined ? startGitQuery(context) : undefined;
     let files = [];
+    let indexed = [];
     const repoRoot = opts.repoRoot !== undefined
         ? requireDirectory(opts.repoRoot, 'repository root')
         : (workTree ?? context);
@@ -52504,7 +52680,7 @@ async function computeContentTag(opts) {
     if (query !== undefined && workTree !== undefined) {
         try {
             const listing = await listFromGit(context, '', workTree, filter, notes, query);
-            files = listing.indexed;
+            indexed = listing.indexed;
             for (const rel of listing.fromDisk)
                 describer.push(rel);
             source = 'git';
@@ -52556,9 +52732,17 @@ async function computeContentTag(opts) {
         for (const dir of directories)
             walkContext(context, dir, filter, notes, describer);
     }
-    files = uniquePaths(sortFiles(files));
-    if (source === 'git' && readFromDisk.length > 0)
-        files = dropShadowed(files, readFromDisk);
+    // A clean work tree: the index alone, already in order, hashed without a
+    // file object per entry; they are built only if someone reads `files`.
+    const fromIndex = files.length === 0 && indexed.length === 1 ? indexed[0] : undefined;
+    const indexChunks = fromIndex?.encodeSorted();
+    if (indexChunks === undefined) {
+        files = indexed.flatMap((run) => run.toFileInputs()).concat(files);
+        files = uniquePaths(sortFiles(files));
+        if (source === 'git' && readFromDisk.length > 0)
+            files = dropShadowed(files, readFromDisk);
+    }
+    const fileCount = fromIndex !== undefined && indexChunks !== undefined ? fromIndex.length : files.length;
     const inputs = {
         version: 'v1',
         dockerfile,
@@ -52570,8 +52754,12 @@ async function computeContentTag(opts) {
         extra,
         ...(commit === undefined ? {} : { commit: await commit }),
         ...(opts.includeRepoPath ? { repoPath: toPosix((0,external_node_path_namespaceObject.relative)(repoRoot, context)) || '.' } : {}),
-        contextDigest: contextDigestOf(files)
+        contextDigest: indexChunks === undefined
+            ? contextDigestOf(files)
+            : sha256Parts([filesSectionHead(fileCount), ...indexChunks])
     };
+    if (fromIndex !== undefined && indexChunks !== undefined)
+        lazyFiles(inputs, fromIndex);
     const digest = sha256Hex(encodeInputs(inputs));
     const warnings = notes.warnings;
     if (notes.gitMetadataSent) {
@@ -52586,7 +52774,7 @@ async function computeContentTag(opts) {
         inputs,
         source,
         stats: {
-            files: files.length,
+            files: fileCount,
             hashedFiles,
             hashedBytes,
             ms: Math.round(external_node_perf_hooks_.performance.now() - started)
@@ -52702,6 +52890,18 @@ function extraFiles(paths, repoRoot) {
         });
     }
     return sortFiles([...byPath.values()]);
+}
+/** Makes `inputs.files` the index entries' file objects, built on first read. */
+function lazyFiles(inputs, entries) {
+    let built;
+    Object.defineProperty(inputs, 'files', {
+        enumerable: true,
+        configurable: true,
+        get: () => (built ??= entries.toFileInputs()),
+        set: (value) => {
+            built = value;
+        }
+    });
 }
 /** Drops repeated paths from a sorted list; one listing can reach a path two ways. */
 function uniquePaths(files) {
@@ -53366,7 +53566,8 @@ function containersBuilder(name, env, logger) {
     const globals = root ? ['--root', (0,external_node_path_namespaceObject.join)(root, 'storage'), '--runroot', (0,external_node_path_namespaceObject.join)(root, 'run')] : [];
     if (env.STORAGE_DRIVER)
         globals.push('--storage-driver', env.STORAGE_DRIVER);
-    const run = (args, spec) => runBuilderProcess({ name, command: name, args: [...globals, ...args], env, cwd: spec.context }, logger);
+    const builderEnv = withoutEmptyDockerConfig(env);
+    const run = (args, spec) => runBuilderProcess({ name, command: name, args: [...globals, ...args], env: builderEnv, cwd: spec.context }, logger);
     // Auth and cert files are written once per build, into its private work dir.
     const access = new Map();
     const registryFlags = (spec) => {
@@ -53401,6 +53602,19 @@ function containersBuilder(name, env, logger) {
             return (0,external_node_fs_namespaceObject.readFileSync)(digestFile, 'utf8').trim();
         }
     };
+}
+/**
+ * buildah and podman take $DOCKER_CONFIG/config.json as their default auth
+ * file and refuse to push when it does not exist ("checking authfile: stat
+ * …"). A DOCKER_CONFIG without a config.json holds no credentials, so the
+ * builder runs without it.
+ */
+function withoutEmptyDockerConfig(env) {
+    if (!env.DOCKER_CONFIG || (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(env.DOCKER_CONFIG, 'config.json')))
+        return env;
+    const rest = { ...env };
+    delete rest.DOCKER_CONFIG;
+    return rest;
 }
 /** The build flags shared by both steps; the context directory is appended by the caller. */
 function buildArgs(name, spec, env) {
@@ -53807,17 +54021,29 @@ function compare(a, b) {
 }
 
 ;// CONCATENATED MODULE: ./src/oci/chunks.ts
-/** Splits a source into buffers of `size` bytes (the last one shorter). */
-async function* chunksOf(source, size) {
+/**
+ * Splits a source into buffers of `size` bytes (the last one shorter),
+ * starting at byte `start`. A stream source is opened afresh and read from
+ * its beginning, the first `start` bytes discarded: the bytes still flow
+ * through whatever verifies the stream (getBlob's digest check), and memory
+ * stays at one chunk.
+ */
+async function* chunksOf(source, size, start = 0) {
     if (Buffer.isBuffer(source)) {
-        for (let i = 0; i < source.length; i += size)
+        for (let i = start; i < source.length; i += size)
             yield source.subarray(i, i + size);
         return;
     }
+    let skip = start;
     let pending = [];
     let length = 0;
     for await (const data of await source.open()) {
         let piece = Buffer.isBuffer(data) ? data : Buffer.from(data);
+        if (skip > 0) {
+            const dropped = Math.min(skip, piece.length);
+            piece = piece.subarray(dropped);
+            skip -= dropped;
+        }
         while (length + piece.length >= size) {
             const take = size - length;
             pending.push(piece.subarray(0, take));
@@ -53835,7 +54061,145 @@ async function* chunksOf(source, size) {
         yield Buffer.concat(pending, length);
 }
 
+;// CONCATENATED MODULE: ./src/oci/upload-session.ts
+// Upload sessions (registry-protocol §1.5): the Location each answer names,
+// and the upload status: `GET <location>` answers 204 with `Range: 0-<last>`,
+// the bytes the registry holds, and the Location to go on with. A chunked
+// upload asks for it after a 416 to learn where to resume (AT-UP-3).
+
+
+
+/** The upload Location of an answer, resolved against the URL that answered (R-UP-1). */
+function locationOf(res) {
+    const location = header(res.headers, 'location');
+    if (!location)
+        throw new errors_UserError(`${res.url.host}: upload response ${res.status} has no Location header`);
+    return new URL(location, res.url);
+}
+/** GETs the status of the upload session at `location`. */
+async function getUploadStatus(transport, registry, location, scopes) {
+    const res = await transport.request({
+        method: 'GET',
+        registry,
+        url: location,
+        scopes,
+        expect: [204]
+    });
+    await res.dump();
+    const range = header(res.headers, 'range');
+    const received = receivedBytes(range);
+    if (received === undefined) {
+        throw new errors_UserError(`${redactedLocation(res.url)}: upload status has an unreadable Range header "${range}"`);
+    }
+    const next = header(res.headers, 'location');
+    // R-UP-1: resolved against the URL that answered.
+    return { received, location: next ? new URL(next, res.url) : location };
+}
+/**
+ * Bytes held according to a status `Range` (`0-<last>`, inclusive; `bytes=`
+ * tolerated as regclient does). No header means nothing received. `0-0` is
+ * read as 0: distribution writes it for an empty session as for a one-byte
+ * one, and a one-byte chunk is never sent in practice; were it wrong, the
+ * next PATCH gets another 416 and the resume bound ends the upload.
+ * Undefined when the value cannot be read.
+ */
+function receivedBytes(range) {
+    if (range === undefined || range.trim() === '')
+        return 0;
+    const m = /^\s*(?:bytes=)?0-(\d+)\s*$/.exec(range);
+    if (!m)
+        return undefined;
+    const last = Number(m[1]);
+    if (!Number.isSafeInteger(last))
+        return undefined;
+    return last === 0 ? 0 : last + 1;
+}
+
+;// CONCATENATED MODULE: ./src/oci/chunked-upload.ts
+
+
+
+/** 416s answered by a status GET and a resume, per upload session. */
+const MAX_RESUMES = 5;
+/**
+ * PATCHes the whole source in chunks of `chunkSize` bytes, starting at the
+ * session's `location`; returns the Location for the closing PUT.
+ */
+async function patchChunks(up, location, chunkSize) {
+    /** Bytes the registry holds. */
+    let offset = 0;
+    let chunk = Buffer.alloc(0);
+    let chunkStart = 0;
+    let chunks = chunksOf(up.source, chunkSize);
+    let resumes = 0;
+    try {
+        for (;;) {
+            if (offset === chunkStart + chunk.length) {
+                const next = await chunks.next();
+                if (next.done)
+                    break;
+                chunkStart = offset;
+                chunk = next.value;
+            }
+            const res = await patch(up, location, offset, chunk.subarray(offset - chunkStart));
+            if (res.status === 202) {
+                location = locationOf(res);
+                offset = chunkStart + chunk.length;
+                continue;
+            }
+            if (++resumes > MAX_RESUMES)
+                throw resumesExhausted(up, offset);
+            const status = await getUploadStatus(up.transport, up.registry, location, up.scopes);
+            const sent = chunkStart + chunk.length;
+            if (status.received > sent) {
+                throw new errors_UserError(`${label(up)}: the registry reports ${status.received} bytes received, but only ${sent} were sent`);
+            }
+            up.logger?.debug(`${label(up)}: PATCH at byte ${offset} answered 416; the registry holds ${status.received} bytes, resuming there`);
+            if (status.received < chunkStart) {
+                await chunks.return(undefined);
+                chunks = chunksOf(up.source, chunkSize, status.received);
+                chunkStart = status.received;
+                chunk = Buffer.alloc(0);
+            }
+            location = status.location;
+            offset = status.received;
+        }
+    }
+    finally {
+        await chunks.return(undefined);
+    }
+    if (offset !== up.descriptor.size) {
+        throw new errors_UserError(`blob ${up.descriptor.digest}: the source gave ${offset} bytes, the descriptor says ${up.descriptor.size}`);
+    }
+    return location;
+}
+/** One PATCH of `bytes` at `offset`: 202 or 416 comes back, its body read. */
+async function patch(up, location, offset, bytes) {
+    const res = await up.transport.request({
+        method: 'PATCH',
+        registry: up.registry,
+        url: location,
+        headers: {
+            'content-type': 'application/octet-stream',
+            'content-range': `${offset}-${offset + bytes.length - 1}`
+        },
+        body: bytes,
+        scopes: up.scopes,
+        expect: [202, 416],
+        retry: false
+    });
+    await res.dump();
+    return res;
+}
+function label(up) {
+    return `upload of ${up.descriptor.digest} to ${up.registry}/${up.repository}`;
+}
+function resumesExhausted(up, offset) {
+    return new errors_UserError(`${label(up)}: the registry answered 416 (range not satisfiable) ${MAX_RESUMES + 1} times, the last to a PATCH at byte ${offset}; giving up`);
+}
+
 ;// CONCATENATED MODULE: ./src/oci/blob-upload.ts
+
 
 
 
@@ -53926,12 +54290,6 @@ function sessionOf(res) {
         minChunk: Number.isInteger(minChunk) && minChunk > 0 ? minChunk : 0
     };
 }
-function locationOf(res) {
-    const location = header(res.headers, 'location');
-    if (!location)
-        throw new errors_UserError(`${res.url.host}: upload response ${res.status} has no Location header`);
-    return new URL(location, res.url);
-}
 /**
  * Adds `digest` to a Location, keeping its query exactly as the registry
  * wrote it (it may carry signed state); the digest is encoded as
@@ -53968,31 +54326,10 @@ function putWhole(job, location) {
         : { length: descriptor.size, open: () => source.open() };
     return blob_upload_close(job, location, body, descriptor.size);
 }
-/** Chunked upload: PATCH each chunk (each answer names the next Location), then close. */
+/** Chunked upload: the PATCHes (chunked-upload.ts), then the closing PUT. */
 async function putChunks(job, session, chunkSize) {
-    let location = session.url;
-    let offset = 0;
-    for await (const chunk of chunksOf(job.source, chunkSize)) {
-        const res = await job.host.transport.request({
-            method: 'PATCH',
-            registry: job.registry,
-            url: location,
-            headers: {
-                'content-type': 'application/octet-stream',
-                'content-range': `${offset}-${offset + chunk.length - 1}`
-            },
-            body: chunk,
-            scopes: job.scopes,
-            expect: [202],
-            retry: false
-        });
-        await res.dump();
-        location = locationOf(res);
-        offset += chunk.length;
-    }
-    if (offset !== job.descriptor.size) {
-        throw new errors_UserError(`blob ${job.descriptor.digest}: the source gave ${offset} bytes, the descriptor says ${job.descriptor.size}`);
-    }
+    const { host, ...upload } = job;
+    const location = await patchChunks({ ...upload, transport: host.transport, logger: host.logger }, session.url, chunkSize);
     await blob_upload_close(job, location, undefined, 0);
 }
 /** True when the blob is in the target with the right size, whatever the last answer said. */
@@ -54053,6 +54390,8 @@ function limiter(max) {
 // tag and the time, so no other tag can ever share its digest.
 
 
+
+
 const DOCKER_LAYER = 'application/vnd.docker.image.rootfs.diff.tar';
 const OCI_LAYER = 'application/vnd.oci.image.layer.v1.tar';
 /** Builds the dummy in the same family (OCI or Docker) as the manifest the tag held. */
@@ -54086,6 +54425,856 @@ function buildDummy(tag, originalMediaType, now) {
         manifest: { bytes, mediaType, digest: digestOf(bytes) }
     };
 }
+/**
+ * Moves `ref`'s tag onto a fresh dummy image (R-DEL-4) and returns the
+ * dummy's digest: blobs first, then a re-HEAD so a tag another writer moved
+ * is left alone, then the manifest PUT.
+ */
+async function isolateTag(client, ref, head, now) {
+    const dummy = buildDummy(ref.tag, head.mediaType, now);
+    for (const blob of dummy.blobs)
+        await client.uploadBlob(ref.registry, ref.repository, blob.descriptor, blob.bytes);
+    await assertUnchanged(client, ref, head);
+    await client.putManifest(ref.registry, ref.repository, ref.tag, dummy.manifest);
+    return dummy.manifest.digest;
+}
+/** Aborts when the tag moved since it was recorded (another writer pushed). */
+async function assertUnchanged(client, ref, head) {
+    const now = await client.headManifest(ref);
+    if (now?.digest !== head.digest) {
+        throw new errors_UserError(`${formatReference(ref)} changed from ${head.digest} to ${now?.digest ?? 'nothing'} while deleting; nothing was changed`);
+    }
+}
+
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+;// CONCATENATED MODULE: ./src/oci/redirect.ts
+// The redirect policy of the transport (R-RED-1): redirects are followed by
+// hand, one hop at a time, so that every hop is checked and credentials are
+// decided per hop from the registry's own origin (never from "the previous
+// hop was same-origin", the Go CVE-2024-45336 pattern).
+
+
+
+/** regclient and most clients stop after 10 hops. */
+const MAX_REDIRECTS = 10;
+/** Headers that carry credentials; dropped on every hop off the registry origin (R-RED-1). */
+const CREDENTIAL_HEADERS = [
+    'authorization',
+    'proxy-authorization',
+    'cookie',
+    'private-token',
+    'job-token',
+    'x-api-key'
+];
+/** A redirect the client refuses to follow. */
+class RedirectRefusedError extends errors_UserError {
+    name = 'RedirectRefusedError';
+}
+/** True for the statuses whose Location is followed. */
+function isRedirect(status) {
+    return status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
+}
+/**
+ * The method of the next hop: 303 turns anything but HEAD into GET, 301/302
+ * turn POST into GET (as browsers and undici do); otherwise method and body are kept.
+ */
+function redirectMethod(status, method) {
+    if (status === 303 && method !== 'HEAD')
+        return { method: 'GET', keepBody: false };
+    if ((status === 301 || status === 302) && method === 'POST')
+        return { method: 'GET', keepBody: false };
+    return { method, keepBody: true };
+}
+/**
+ * Resolves a Location against the URL that answered and checks the hop:
+ * https→http downgrades are refused, and so is a public host sending the
+ * client to a loopback, private or link-local address (SSRF, AT-RED-5:
+ * cloud metadata lives at 169.254.169.254).
+ */
+function nextHop(location, current) {
+    let next;
+    try {
+        next = new URL(location, current);
+    }
+    catch {
+        throw new RedirectRefusedError(`${redactedLocation(current)} redirected to an invalid URL`);
+    }
+    checkHop(current, next);
+    return next;
+}
+/** Throws when following `from` → `to` would downgrade or reach into a private network. */
+function checkHop(from, to) {
+    if (to.protocol !== 'https:' && to.protocol !== 'http:') {
+        throw new RedirectRefusedError(`${redactedLocation(from)} redirected to unsupported scheme ${to.protocol}`);
+    }
+    if (from.protocol === 'https:' && to.protocol === 'http:') {
+        throw new RedirectRefusedError(`${redactedLocation(from)} redirected from https to plain http (${to.host}): refused`);
+    }
+    // Link-local (cloud metadata) is refused from anywhere else, loopback included.
+    if (isLinkLocalHost(to.hostname) && !isLinkLocalHost(from.hostname)) {
+        throw new RedirectRefusedError(`${redactedLocation(from)} redirected to link-local address ${to.host}: refused`);
+    }
+    if (!isInternalHost(from.hostname) && isInternalHost(to.hostname)) {
+        throw new RedirectRefusedError(`${redactedLocation(from)} redirected to internal address ${to.host}: refused (a public registry must not send clients into private networks)`);
+    }
+}
+/** True when credentials for `registryOrigin` may ride on a request to `url`. */
+function sameOrigin(url, registryOrigin) {
+    return url.origin === registryOrigin;
+}
+/** Removes every credential-bearing header (case-insensitive). */
+function withoutCredentials(headers) {
+    const out = {};
+    for (const [name, value] of Object.entries(headers)) {
+        if (!CREDENTIAL_HEADERS.includes(name.toLowerCase()))
+            out[name] = value;
+    }
+    return out;
+}
+/** True for loopback hosts: `localhost`, 127.0.0.0/8, ::1. */
+function isLoopbackHost(hostname) {
+    const host = unbracket(hostname).toLowerCase();
+    if (host === 'localhost' || host.endsWith('.localhost'))
+        return true;
+    if ((0,external_node_net_.isIP)(host) === 4)
+        return host.startsWith('127.');
+    if ((0,external_node_net_.isIP)(host) === 6)
+        return host === '::1' || /^::ffff:(127\.|7f)/.test(host);
+    return false;
+}
+/**
+ * True for loopback, private (RFC 1918, RFC 4193), link-local, CGNAT and
+ * unspecified addresses. Host names other than `localhost` are not resolved:
+ * the check is on what the redirect names.
+ */
+function isInternalHost(hostname) {
+    if (isLoopbackHost(hostname))
+        return true;
+    const host = unbracket(hostname).toLowerCase();
+    if (host === 'metadata.google.internal')
+        return true;
+    if ((0,external_node_net_.isIP)(host) === 4) {
+        const [a, b] = host.split('.').map(Number);
+        return (a === 0 ||
+            a === 10 ||
+            (a === 172 && b >= 16 && b <= 31) ||
+            (a === 192 && b === 168) ||
+            (a === 169 && b === 254) ||
+            (a === 100 && b >= 64 && b <= 127));
+    }
+    if ((0,external_node_net_.isIP)(host) === 6) {
+        if (host === '::')
+            return true;
+        const mapped = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(host);
+        if (mapped) {
+            // WHATWG URL writes ::ffff:127.0.0.1 as ::ffff:7f00:1
+            const [hi, lo] = [parseInt(mapped[1], 16), parseInt(mapped[2], 16)];
+            return isInternalHost(`${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`);
+        }
+        return /^f[cd]/.test(host) || /^fe[89ab]/.test(host);
+    }
+    return false;
+}
+/** True for link-local addresses (169.254.0.0/16, fe80::/10) and the metadata host names. */
+function isLinkLocalHost(hostname) {
+    const host = unbracket(hostname).toLowerCase();
+    if (host === 'metadata.google.internal')
+        return true;
+    if ((0,external_node_net_.isIP)(host) === 4)
+        return host.startsWith('169.254.');
+    if ((0,external_node_net_.isIP)(host) === 6)
+        return /^fe[89ab]/.test(host) || /^::ffff:a9fe:/.test(host);
+    return false;
+}
+function unbracket(host) {
+    return host.startsWith('[') && host.endsWith(']') ? host.slice(1, -1) : host;
+}
+
+;// CONCATENATED MODULE: ./src/oci/delete/api.ts
+// Calls to the vendor APIs beside a registry (ECR, GitLab, Harbor, Docker
+// Hub, GitHub) and the one-line errors their answers become. Credentials ride
+// in headers only; a redirect is reported, never followed (R-RED-1).
+
+
+
+
+/** Package version lists and repository pages are JSON of a few hundred KiB at most. */
+const BODY_LIMIT = 4 * 1024 * 1024;
+const PREVIEW = 200;
+/** Sends one request and reads the whole answer. */
+async function callApi(transport, what, url, req) {
+    const res = await transport.api(url, req);
+    if (isRedirect(res.status)) {
+        await res.dump();
+        const to = header(res.headers, 'location');
+        let target = 'elsewhere';
+        try {
+            if (to !== undefined)
+                target = new URL(to, url).host;
+        }
+        catch {
+            // An unparseable Location is still a redirect we do not follow.
+        }
+        throw new errors_UserError(`${what}: ${redactedLocation(url)} redirected (${res.status}) to ${target}; not followed, the request carries credentials`);
+    }
+    return { status: res.status, headers: res.headers, body: await res.text(BODY_LIMIT) };
+}
+/** Parses a JSON answer; a body that is not JSON is a one-line error. */
+function jsonOf(what, answer) {
+    try {
+        return JSON.parse(answer.body);
+    }
+    catch {
+        throw new errors_UserError(`${what}: answered ${answer.status} with a body that is not JSON`);
+    }
+}
+/** `what: 404 <message>` from the error shapes of AWS, GitLab, Harbor, Docker Hub and GitHub. */
+function apiError(what, answer, hint) {
+    const suffix = hint ? ` (${hint})` : '';
+    return new errors_UserError(`${what}: ${answer.status} ${describeBody(answer.body)}${suffix}`);
+}
+function describeBody(body) {
+    const text = body.replace(/\s+/g, ' ').trim();
+    if (text === '')
+        return '(empty body)';
+    let parsed;
+    try {
+        parsed = JSON.parse(body);
+    }
+    catch {
+        return preview(text);
+    }
+    if (typeof parsed !== 'object' || parsed === null)
+        return preview(text);
+    const o = parsed;
+    const parts = [];
+    // AWS JSON protocol: "__type": "com.amazon…#RepositoryNotFoundException"
+    if (typeof o.__type === 'string')
+        parts.push(o.__type.split('#').pop());
+    if (Array.isArray(o.errors)) {
+        for (const e of o.errors) {
+            const line = [e?.code, e?.message].filter((x) => typeof x === 'string').join(' ');
+            if (line)
+                parts.push(line);
+        }
+    }
+    for (const key of ['message', 'Message', 'error', 'error_description', 'detail']) {
+        const v = o[key];
+        if (typeof v === 'string')
+            parts.push(v);
+        else if (v !== undefined && v !== null)
+            parts.push(JSON.stringify(v));
+    }
+    return parts.length === 0 ? preview(text) : preview(parts.join(': '));
+}
+function preview(text) {
+    return text.length > PREVIEW ? `${text.slice(0, PREVIEW)}…` : text;
+}
+
+;// CONCATENATED MODULE: ./src/oci/delete/ghcr.ts
+// Deleting one tag on GHCR (registry-protocol §3.6, §6.2). GHCR cannot untag:
+// a package version is one digest with all its tags, and deleting the version
+// removes every one of them. The caller first isolates the tag on a unique
+// placeholder image, which becomes a version of its own; this module finds that
+// version through the GitHub REST API and deletes it only when its one tag is
+// the tag being deleted.
+
+
+
+const DEFAULT_API = 'https://api.github.com';
+const API_VERSION = '2022-11-28';
+const PER_PAGE = 100;
+/** The placeholder was pushed a moment ago: it is on the first page (newest first); stop well after. */
+const MAX_PAGES = 10;
+/** The default on GHCR: refuse, since the only delete there takes every tag of a digest. */
+function assertGhcrAllowed(ref, opts = {}) {
+    if (opts.allowVersionDelete !== true) {
+        throw new errors_UserError(`${formatReference(ref)}: refusing to delete a GHCR tag: GHCR deletes package versions, and a version holds every tag of its digest, so deleting it removes them all; allow GHCR version deletes to move the tag onto a unique placeholder image and delete that version only; nothing was changed`);
+    }
+}
+/** Refuses unless version deletes are allowed, then requires a token; before anything changes. */
+function checkGhcr(ref, opts = {}) {
+    const label = formatReference(ref);
+    assertGhcrAllowed(ref, opts);
+    if (!opts.token) {
+        throw new errors_UserError(`${label}: the ghcr delete strategy needs GITHUB_TOKEN, a token allowed to delete packages (delete:packages, or admin on the package)`);
+    }
+}
+/**
+ * Deletes the package version of `digest` (the placeholder the tag was moved
+ * to) after checking its only tag is `ref.tag`.
+ */
+async function deleteGhcrVersion(transport, ref, digest, opts) {
+    checkGhcr(ref, opts);
+    const label = formatReference(ref);
+    const { base, version } = await findVersion(transport, ref, digest, opts);
+    const tags = version.metadata?.container?.tags ?? [];
+    if (tags.length !== 1 || tags[0] !== ref.tag) {
+        throw new errors_UserError(`${label}: GHCR version ${version.id} of ${digest} has tags ${tags.join(', ') || '(none)'}, not ${ref.tag} alone; not deleted`);
+    }
+    const what = `${label}: GHCR package version delete`;
+    const answer = await callApi(transport, what, new URL(`${base}/${version.id}`), {
+        method: 'DELETE',
+        headers: headers(opts),
+        retry: false
+    });
+    if (answer.status !== 204 && answer.status !== 200)
+        throw apiError(what, answer, hint(answer));
+}
+/** Looks in the organisation's packages, then the user's (the owner may be either). */
+async function findVersion(transport, ref, digest, opts) {
+    const label = formatReference(ref);
+    const api = (opts.apiUrl ?? DEFAULT_API).replace(/\/+$/, '');
+    const [owner, ...rest] = ref.repository.split('/');
+    const pkg = encodeURIComponent(rest.join('/'));
+    if (pkg === '')
+        throw new errors_UserError(`${label}: a GHCR image is <owner>/<package>`);
+    const what = `${label}: GHCR package versions`;
+    for (const kind of ['orgs', 'users']) {
+        const base = `${api}/${kind}/${encodeURIComponent(owner)}/packages/container/${pkg}/versions`;
+        for (let page = 1; page <= MAX_PAGES; page++) {
+            const url = new URL(`${base}?per_page=${PER_PAGE}&page=${page}`);
+            const answer = await callApi(transport, what, url, { method: 'GET', headers: headers(opts) });
+            if (answer.status === 404)
+                break;
+            if (answer.status !== 200)
+                throw apiError(what, answer, hint(answer));
+            const versions = jsonOf(what, answer);
+            const version = versions.find((v) => v.name === digest);
+            if (version !== undefined)
+                return { base, version };
+            if (versions.length < PER_PAGE)
+                break;
+        }
+    }
+    throw new errors_UserError(`${label}: GHCR lists no package version ${digest} for ${owner}/${rest.join('/')}`);
+}
+function headers(opts) {
+    return {
+        authorization: `Bearer ${opts.token}`,
+        accept: 'application/vnd.github+json',
+        'x-github-api-version': API_VERSION
+    };
+}
+function hint(answer) {
+    if (answer.status === 401)
+        return 'GITHUB_TOKEN was refused';
+    if (answer.status === 403)
+        return 'the token needs delete:packages, or admin on the package';
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/oci/delete/strategy.ts
+// Which API removes a tag on which registry (registry-protocol §6.2, R-DEL-2),
+// chosen from the registry host unless the caller names a strategy.
+
+/** The tag-delete strategies, one per registry family. */
+const DELETE_STRATEGIES = (/* unused pure expression or super */ null && (['generic', 'ecr', 'gitlab', 'harbor', 'dockerhub', 'ghcr']));
+const ECR_HOST = /^(\d{12})\.dkr[.-]ecr(-fips)?\.([a-zA-Z0-9][a-zA-Z0-9-_]*)\.(amazonaws\.(?:com(?:\.cn)?|eu)|on\.(?:aws|amazonwebservices\.com\.cn)|sc2s\.sgov\.gov|c2s\.ic\.gov|cloud\.adc-e\.uk|csp\.hci\.ic\.gov)$/;
+/** The account, region and domain of an ECR host; undefined for any other host. */
+function parseEcrHost(registry) {
+    const m = ECR_HOST.exec(registry.toLowerCase());
+    if (m === null)
+        return undefined;
+    return { account: m[1], region: m[3], fips: m[2] !== undefined, domain: m[4] };
+}
+const DOCKER_HUB_HOSTS = new Set([
+    'docker.io',
+    'index.docker.io',
+    'registry-1.docker.io',
+    'registry.hub.docker.com'
+]);
+/** The strategy for a registry host: ECR, GHCR, Docker Hub and GitLab by name, Harbor and self-hosted GitLab when listed. */
+function detectStrategy(registry, vendors = {}) {
+    const host = registry.toLowerCase();
+    const listed = (hosts) => hosts?.some((h) => h.toLowerCase() === host) === true;
+    if (parseEcrHost(host) !== undefined)
+        return 'ecr';
+    if (host === 'ghcr.io')
+        return 'ghcr';
+    if (DOCKER_HUB_HOSTS.has(host))
+        return 'dockerhub';
+    if (host === 'registry.gitlab.com' || listed(vendors.gitlab?.hosts))
+        return 'gitlab';
+    if (listed(vendors.harbor?.hosts))
+        return 'harbor';
+    return 'generic';
+}
+/** Parses a strategy name (flag or input); the error names the choices. */
+function parseDeleteStrategy(value, from) {
+    if (DELETE_STRATEGIES.includes(value))
+        return value;
+    throw new UserError(`${from} must be one of ${DELETE_STRATEGIES.join(', ')} (got "${value}")`);
+}
+
+;// CONCATENATED MODULE: ./src/oci/delete/dockerhub.ts
+// Untagging on Docker Hub through the Hub API (registry-protocol §3.5, §6.2):
+// the registry's own tag DELETE leaves the Hub listing inconsistent, so the
+// Hub's tag DELETE is used, with a Hub token from the docker.io login.
+
+
+
+const dockerhub_DEFAULT_API = 'https://hub.docker.com';
+/** Fails before any request when the repository is not namespace/name or there is no login. */
+async function hubLogin(transport, ref) {
+    const label = formatReference(ref);
+    if (ref.repository.split('/').length !== 2) {
+        throw new errors_UserError(`${label}: a Docker Hub repository is <namespace>/<name>`);
+    }
+    const credential = await transport.credential(ref.registry);
+    if (credential?.username === undefined || credential.password === undefined) {
+        throw new errors_UserError(`${label}: the dockerhub delete strategy needs the Docker Hub username and password or personal access token (docker login)`);
+    }
+    return { username: credential.username, password: credential.password };
+}
+/** Logs in to the Hub API, then deletes the tag there. */
+async function dockerHubUntag(transport, ref, opts = {}) {
+    const label = formatReference(ref);
+    const login = await hubLogin(transport, ref);
+    const api = (opts.apiUrl ?? dockerhub_DEFAULT_API).replace(/\/+$/, '');
+    const loginWhat = `${label}: Docker Hub login as ${login.username}`;
+    const answer = await callApi(transport, loginWhat, new URL(`${api}/v2/users/login`), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: Buffer.from(JSON.stringify(login)),
+        secretBody: true
+    });
+    if (answer.status !== 200) {
+        throw apiError(loginWhat, answer, answer.status === 401 ? 'with two-factor authentication, log in with a personal access token' : undefined);
+    }
+    const token = jsonOf(loginWhat, answer).token;
+    if (!token)
+        throw new errors_UserError(`${loginWhat}: the answer has no token`);
+    const [namespace, repository] = ref.repository.split('/');
+    const url = new URL(`${api}/v2/namespaces/${encodeURIComponent(namespace)}/repositories/${encodeURIComponent(repository)}/tags/${encodeURIComponent(ref.tag)}`);
+    const what = `${label}: Docker Hub tag delete`;
+    const deleted = await callApi(transport, what, url, {
+        method: 'DELETE',
+        headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
+        retry: false
+    });
+    if (deleted.status !== 200 && deleted.status !== 202 && deleted.status !== 204) {
+        const hint = deleted.status === 401 || deleted.status === 403 ? 'a personal access token needs the Delete scope' : undefined;
+        throw apiError(what, deleted, hint);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/oci/delete/sigv4.ts
+// AWS Signature Version 4 for the ECR API (registry-protocol §3.2): the
+// canonical request, the string to sign and the derived signing key of the
+// AWS "Create a signed AWS API request" guide, with node:crypto only.
+
+const ALGORITHM = 'AWS4-HMAC-SHA256';
+/** `20150830T123600Z`: ISO 8601 basic format, UTC, no fractions. */
+function amzDate(now) {
+    return now.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+}
+/** RFC 3986 encoding as SigV4 wants it: everything but A-Z a-z 0-9 - _ . ~ escaped. */
+function uriEncode(s) {
+    return encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+function sigv4_sha256Hex(data) {
+    return (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
+}
+function hmac(key, data) {
+    return (0,external_node_crypto_.createHmac)('sha256', key).update(data).digest();
+}
+/** Lower-cased, trimmed, sorted headers with `host`: what gets signed. */
+function signedHeaderMap(req) {
+    const map = new Map([['host', req.url.host]]);
+    for (const [name, value] of Object.entries(req.headers)) {
+        map.set(name.toLowerCase(), value.trim().replace(/\s+/g, ' '));
+    }
+    return [...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+/**
+ * The canonical request: method, path (each segment encoded once more than
+ * the URL has it, as every service but S3 expects), sorted query, headers,
+ * signed header names, payload hash.
+ */
+function canonicalRequest(req) {
+    const path = req.url.pathname.split('/').map(uriEncode).join('/') || '/';
+    const query = [...req.url.searchParams]
+        .map(([k, v]) => [uriEncode(k), uriEncode(v)])
+        .sort(([ka, va], [kb, vb]) => (ka === kb ? (va < vb ? -1 : 1) : ka < kb ? -1 : 1))
+        .map(([k, v]) => `${k}=${v}`)
+        .join('&');
+    const headers = signedHeaderMap(req);
+    const signedHeaders = headers.map(([n]) => n).join(';');
+    const text = [
+        req.method,
+        path,
+        query,
+        headers.map(([n, v]) => `${n}:${v}\n`).join(''),
+        signedHeaders,
+        sigv4_sha256Hex(req.body)
+    ].join('\n');
+    return { text, signedHeaders };
+}
+/** `<yyyymmdd>/<region>/<service>/aws4_request` */
+function credentialScope(scope) {
+    return `${amzDate(scope.now).slice(0, 8)}/${scope.region}/${scope.service}/aws4_request`;
+}
+function stringToSign(canonical, scope) {
+    return [ALGORITHM, amzDate(scope.now), credentialScope(scope), sigv4_sha256Hex(canonical)].join('\n');
+}
+/** kSigning = HMAC(HMAC(HMAC(HMAC("AWS4" + secret, date), region), service), "aws4_request") */
+function signingKey(secretAccessKey, scope) {
+    const date = hmac(`AWS4${secretAccessKey}`, amzDate(scope.now).slice(0, 8));
+    return hmac(hmac(hmac(date, scope.region), scope.service), 'aws4_request');
+}
+/**
+ * Signs a request: returns the headers to send, the caller's plus
+ * X-Amz-Date, X-Amz-Security-Token (temporary credentials) and Authorization.
+ */
+function signV4(req, credentials, scope) {
+    const headers = { ...req.headers, 'x-amz-date': amzDate(scope.now) };
+    if (credentials.sessionToken)
+        headers['x-amz-security-token'] = credentials.sessionToken;
+    const { text, signedHeaders } = canonicalRequest({ ...req, headers });
+    const signature = hmac(signingKey(credentials.secretAccessKey, scope), stringToSign(text, scope)).toString('hex');
+    headers.authorization =
+        `${ALGORITHM} Credential=${credentials.accessKeyId}/${credentialScope(scope)}, ` +
+            `SignedHeaders=${signedHeaders}, Signature=${signature}`;
+    return headers;
+}
+
+;// CONCATENATED MODULE: ./src/oci/delete/ecr.ts
+// Untagging on Amazon ECR (registry-protocol §6.2): BatchDeleteImage with the
+// tag alone. By tag ECR removes only that tag ("When you remove the last tag
+// from an image, the image is deleted"); by imageDigest it deletes the image
+// with all its tags, so a digest is never sent (AT-DEL-4).
+
+
+
+
+
+const TARGET = 'AmazonEC2ContainerRegistry_V20150921.BatchDeleteImage';
+const CONTENT_TYPE = 'application/x-amz-json-1.1';
+/** Fails before any request when the credentials or the region are missing. */
+function checkEcr(ref, opts = {}) {
+    const label = formatReference(ref);
+    if (opts.credentials === undefined) {
+        throw new errors_UserError(`${label}: the ecr delete strategy needs AWS credentials (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, with AWS_SESSION_TOKEN for temporary ones)`);
+    }
+    if (parseEcrHost(ref.registry) === undefined && opts.region === undefined) {
+        throw new errors_UserError(`${label}: ${ref.registry} is not an ECR host, so the ecr delete strategy needs a region (AWS_REGION)`);
+    }
+}
+/** Removes `ref`'s tag with BatchDeleteImage; a failure entry in the answer is an error. */
+async function ecrUntag(transport, ref, opts = {}, now) {
+    checkEcr(ref, opts);
+    const what = `${formatReference(ref)}: ECR BatchDeleteImage`;
+    const host = parseEcrHost(ref.registry);
+    const region = host?.region ?? opts.region;
+    const url = new URL(opts.endpoint ?? defaultEndpoint(host, region));
+    const body = Buffer.from(JSON.stringify({
+        ...(host === undefined ? {} : { registryId: host.account }),
+        repositoryName: ref.repository,
+        imageIds: [{ imageTag: ref.tag }]
+    }));
+    const headers = signV4({ method: 'POST', url, headers: { 'content-type': CONTENT_TYPE, 'x-amz-target': TARGET }, body }, opts.credentials, { region, service: 'ecr', now });
+    // Not repeated: a second call after a lost answer would report ImageNotFound for a done job.
+    const answer = await callApi(transport, what, url, { method: 'POST', headers, body, retry: false });
+    if (answer.status !== 200) {
+        const denied = answer.status === 403 || answer.body.includes('AccessDenied');
+        throw apiError(what, answer, denied ? 'needs ecr:BatchDeleteImage on the repository' : undefined);
+    }
+    const failure = jsonOf(what, answer).failures?.[0];
+    if (failure !== undefined) {
+        const reason = [failure.failureCode, failure.failureReason].filter(Boolean).join(' ');
+        throw new errors_UserError(`${what} failed: ${reason || 'unknown failure'}; nothing was changed`);
+    }
+}
+/** `https://api.ecr.<region>.<domain>/`, or the FIPS endpoint for a FIPS registry host. */
+function defaultEndpoint(host, region) {
+    const domain = host?.domain ?? 'amazonaws.com';
+    return host?.fips ? `https://ecr-fips.${region}.${domain}/` : `https://api.ecr.${region}.${domain}/`;
+}
+
+;// CONCATENATED MODULE: ./src/oci/delete/gitlab.ts
+// Untagging on a GitLab container registry through the REST API
+// (doc/api/container_registry.md): find the registry repository of the image
+// in its project, then DELETE …/repositories/:id/tags/:tag_name, which removes
+// that tag only (registry-protocol §6.2).
+
+
+
+
+const gitlab_DEFAULT_API = 'https://gitlab.com/api/v4';
+/** A project with more image repositories than this is unusual; stop paging there. */
+const gitlab_MAX_PAGES = 50;
+/** Fails before any request when there is no token. */
+function checkGitLab(ref, opts = {}) {
+    if (opts.token === undefined || opts.token.value === '') {
+        throw new errors_UserError(`${formatReference(ref)}: the gitlab delete strategy needs a GitLab token: GITLAB_TOKEN (an access token with the api scope) or CI_JOB_TOKEN in a GitLab CI job`);
+    }
+}
+/** Removes `ref`'s tag with the GitLab REST API. */
+async function gitlabUntag(transport, ref, opts = {}) {
+    checkGitLab(ref, opts);
+    const label = formatReference(ref);
+    const api = (opts.apiUrl ?? gitlab_DEFAULT_API).replace(/\/+$/, '');
+    const found = await findRepository(transport, ref, api, opts);
+    const url = new URL(`${api}/projects/${encodeURIComponent(found.project)}/registry/repositories/${found.id}/tags/${encodeURIComponent(ref.tag)}`);
+    const what = `${label}: GitLab tag delete`;
+    const answer = await callApi(transport, what, url, {
+        method: 'DELETE',
+        headers: tokenHeader(opts),
+        retry: false
+    });
+    if (answer.status !== 200 && answer.status !== 202 && answer.status !== 204) {
+        throw apiError(what, answer, gitlab_hint(answer));
+    }
+}
+/**
+ * The registry repository whose path is the image path. The project is a
+ * prefix of that path (an image may sit below its project), so prefixes are
+ * tried longest first; a 404 means "no such project".
+ */
+async function findRepository(transport, ref, api, opts) {
+    const label = formatReference(ref);
+    const segments = ref.repository.split('/');
+    const tried = [];
+    for (let n = segments.length; n >= 2; n--) {
+        const project = segments.slice(0, n).join('/');
+        tried.push(project);
+        const what = `${label}: GitLab registry repositories of ${project}`;
+        for (let page = '1', count = 0; page !== '' && count < gitlab_MAX_PAGES; count++) {
+            const url = new URL(`${api}/projects/${encodeURIComponent(project)}/registry/repositories?per_page=100&page=${page}`);
+            const answer = await callApi(transport, what, url, { method: 'GET', headers: tokenHeader(opts) });
+            if (answer.status === 404)
+                break;
+            if (answer.status !== 200)
+                throw apiError(what, answer, gitlab_hint(answer));
+            const match = jsonOf(what, answer).find((r) => r.path?.toLowerCase() === ref.repository.toLowerCase());
+            if (match !== undefined)
+                return { project, id: match.id };
+            page = header(answer.headers, 'x-next-page') ?? '';
+        }
+    }
+    if (tried.length === 0) {
+        throw new errors_UserError(`${label}: a GitLab image path starts with its project (group/project)`);
+    }
+    throw new errors_UserError(`${label}: GitLab has no container repository ${ref.repository} in project ${tried.join(', ')}`);
+}
+/** PRIVATE-TOKEN for access tokens, JOB-TOKEN for CI_JOB_TOKEN (doc/api/rest/authentication.md). */
+function tokenHeader(opts) {
+    const token = opts.token;
+    return token.kind === 'job' ? { 'job-token': token.value } : { 'private-token': token.value };
+}
+function gitlab_hint(answer) {
+    if (answer.status === 401)
+        return 'the GitLab token was refused';
+    if (answer.status === 403)
+        return 'the token may not delete tags here, or the tag is protected';
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/oci/token.ts
+// Token exchange with a registry's authorization server (registry-protocol
+// §2.1–2.2, distribution docs/spec/auth/token.md and oauth.md).
+
+
+/** Sent as client_id (R-AUTH-4). */
+const CLIENT_ID = 'image-mirror';
+/** The token spec's floor and default lifetime (R-AUTH-5). */
+const MIN_LIFETIME_S = 60;
+/**
+ * Gets a bearer token: OAuth2 POST with the identity token when there is one
+ * (falling back to GET on 404/405, as oauth.md says), otherwise GET with Basic
+ * credentials, or anonymously without them (R-AUTH-4, R-AUTH-7).
+ */
+async function fetchToken(http, req, now = Date.now) {
+    if (req.credential?.identityToken) {
+        const res = await http(req.realm, {
+            method: 'POST',
+            registry: req.registry,
+            headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+            body: oauthForm(req, req.credential.identityToken).toString()
+        });
+        if (res.status !== 404 && res.status !== 405)
+            return readToken(req, 'POST', res, now);
+        await res.text();
+    }
+    const url = new URL(req.realm);
+    // GAR sends no service: omit it rather than sending `service=` (§2.3).
+    if (req.service)
+        url.searchParams.append('service', req.service);
+    for (const scope of req.scopes)
+        url.searchParams.append('scope', scope);
+    const headers = { accept: 'application/json' };
+    const { username, password } = req.credential ?? {};
+    if (username !== undefined && password !== undefined) {
+        url.searchParams.set('account', username);
+        headers.authorization = basicAuthorization(username, password);
+    }
+    return readToken(req, 'GET', await http(url, { method: 'GET', headers, registry: req.registry }), now);
+}
+/** `Basic base64(user:pass)`. */
+function basicAuthorization(username, password) {
+    return `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
+}
+function oauthForm(req, refreshToken) {
+    const form = new URLSearchParams({
+        grant_type: 'refresh_token',
+        refresh_token: refreshToken,
+        client_id: CLIENT_ID
+    });
+    if (req.service)
+        form.set('service', req.service);
+    // oauth.md: one scope field, space-separated.
+    if (req.scopes.length > 0)
+        form.set('scope', req.scopes.join(' '));
+    return form;
+}
+async function readToken(req, method, res, now) {
+    const body = await res.text();
+    if (res.status !== 200) {
+        const who = req.credential
+            ? 'the credentials were refused'
+            : 'anonymous access was refused; configure credentials';
+        throw new RegistryError({
+            status: res.status,
+            method,
+            url: req.realm,
+            registry: req.registry,
+            body,
+            hint: res.status === 401 || res.status === 403
+                ? `token server for ${req.registry}: ${who}`
+                : `token server for ${req.registry}`
+        });
+    }
+    let parsed;
+    try {
+        parsed = JSON.parse(body);
+    }
+    catch {
+        throw new errors_UserError(`token server ${redactedLocation(req.realm)} for ${req.registry} answered with something that is not JSON`);
+    }
+    // access_token first, then token (R-AUTH-5).
+    const token = typeof parsed.access_token === 'string' && parsed.access_token
+        ? parsed.access_token
+        : parsed.token;
+    if (typeof token !== 'string' || token === '') {
+        throw new errors_UserError(`token server ${redactedLocation(req.realm)} for ${req.registry} returned no token`);
+    }
+    const expiresIn = typeof parsed.expires_in === 'number' && Number.isFinite(parsed.expires_in)
+        ? parsed.expires_in
+        : 0;
+    // Expiry counts from local receive time: issued_at may be skewed (R-AUTH-5).
+    return { token, expiresAt: now() + Math.max(expiresIn, MIN_LIFETIME_S) * 1000 };
+}
+
+;// CONCATENATED MODULE: ./src/oci/delete/harbor.ts
+// Untagging on Harbor v2 (registry-protocol §6.2): DELETE
+// /api/v2.0/projects/{project}/repositories/{repository}/artifacts/{digest}/tags/{tag}
+// removes the tag only; the artifact and its other tags stay. The API lives
+// on the registry host and takes the registry's Basic credentials.
+
+
+
+
+/** Removes `ref`'s tag from the artifact `digest` it points at. */
+async function harborUntag(transport, ref, digest) {
+    const label = formatReference(ref);
+    const authorization = await harborAuthorization(transport, ref);
+    const [project, ...rest] = ref.repository.split('/');
+    // "If it contains slash, encode it twice over with URL encoding" (Harbor swagger): a/b → a%252Fb
+    const repository = encodeURIComponent(encodeURIComponent(rest.join('/')));
+    const url = new URL(`/api/v2.0/projects/${encodeURIComponent(project)}/repositories/${repository}/artifacts/${digest}/tags/${encodeURIComponent(ref.tag)}`, transport.baseUrl(ref.registry));
+    const what = `${label}: Harbor tag delete`;
+    const answer = await callApi(transport, what, url, {
+        method: 'DELETE',
+        headers: { authorization, accept: 'application/json' },
+        registry: ref.registry,
+        retry: false
+    });
+    if (answer.status !== 200 && answer.status !== 202 && answer.status !== 204) {
+        const hint = answer.status === 401 || answer.status === 403
+            ? `the credentials for ${ref.registry} may not delete tags in project ${project}`
+            : undefined;
+        throw apiError(what, answer, hint);
+    }
+}
+/** Fails before any request when the repository has no project part or there is no login. */
+async function harborAuthorization(transport, ref) {
+    const label = formatReference(ref);
+    if (!ref.repository.includes('/')) {
+        throw new errors_UserError(`${label}: a Harbor repository is <project>/<name>`);
+    }
+    const credential = await transport.credential(ref.registry);
+    if (credential?.username === undefined || credential.password === undefined) {
+        throw new errors_UserError(`${label}: the harbor delete strategy needs a username and password for ${ref.registry} (docker login ${ref.registry})`);
+    }
+    return basicAuthorization(credential.username, credential.password);
+}
+
+;// CONCATENATED MODULE: ./src/oci/delete/vendors.ts
+// The vendor strategies of a tag delete (R-DEL-2): each checks its
+// credentials before anything changes, re-checks that the tag still holds the
+// recorded digest, then asks the vendor API to remove the tag. The caller
+// verifies the outcome the same way for every strategy (R-DEL-3).
+
+
+
+
+
+
+
+
+/** How each vendor strategy reports itself in a DeleteTagResult. */
+const VENDOR_METHODS = {
+    ecr: 'ecr-batch-delete',
+    gitlab: 'gitlab-api',
+    harbor: 'harbor-api',
+    dockerhub: 'dockerhub-api',
+    ghcr: 'ghcr-version'
+};
+/** Removes `ref`'s tag (recorded as `head`) through the vendor API of `strategy`. */
+async function vendorUntag(strategy, client, ref, head, vendors, now) {
+    const transport = client.transport;
+    switch (strategy) {
+        case 'ecr':
+            checkEcr(ref, vendors.ecr);
+            await assertUnchanged(client, ref, head);
+            await ecrUntag(transport, ref, vendors.ecr, now);
+            break;
+        case 'gitlab':
+            checkGitLab(ref, vendors.gitlab);
+            await assertUnchanged(client, ref, head);
+            await gitlabUntag(transport, ref, vendors.gitlab);
+            break;
+        case 'harbor':
+            await harborAuthorization(transport, ref);
+            await assertUnchanged(client, ref, head);
+            await harborUntag(transport, ref, head.digest);
+            break;
+        case 'dockerhub':
+            await hubLogin(transport, ref);
+            await assertUnchanged(client, ref, head);
+            await dockerHubUntag(transport, ref, vendors.dockerhub);
+            break;
+        case 'ghcr':
+            await ghcrIsolateAndDelete(client, ref, head, vendors.ghcr ?? {}, now);
+            break;
+    }
+    return VENDOR_METHODS[strategy];
+}
+/** GHCR: the tag moves onto a placeholder, whose own package version is then deleted. */
+async function ghcrIsolateAndDelete(client, ref, head, opts, now) {
+    checkGhcr(ref, opts);
+    const dummy = await isolateTag(client, ref, head, now);
+    try {
+        await deleteGhcrVersion(client.transport, ref, dummy, opts);
+    }
+    catch (error) {
+        const label = formatReference(ref);
+        const reason = errorMessage(error).replace(`${label}: `, '');
+        throw new errors_UserError(`${label} now points to dummy ${dummy}; the original was ${head.digest}; deleting the dummy's package version failed: ${reason}`);
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/oci/delete.ts
 // Deleting one tag without deleting anything else (registry-protocol §6).
@@ -54093,13 +55282,20 @@ function buildDummy(tag, originalMediaType, now) {
 // taken only once no other tag is proven to need it (R-DEL-1):
 //  1. Record the tag's digest and manifest bytes; find every other tag that
 //     resolves to the digest, or to an index that lists it.
-//  2. Try the OCI tag DELETE (distribution 3 untags; 2.8 answers 400).
+//  2. Remove the tag with the strategy of the registry (R-DEL-2): a vendor
+//     API on ECR, GitLab, Harbor, Docker Hub and GHCR (delete/vendors.ts),
+//     otherwise the generic steps 3-5.
+//  3. Try the OCI tag DELETE (distribution 3 untags; 2.8 answers 400).
 //     405 means deletion is disabled: stop, nothing changed.
-//  3. Unsupported and nothing else shares the digest → DELETE by digest.
-//  4. Shared → isolate the tag on a unique dummy manifest, then DELETE the
+//  4. Unsupported and nothing else shares the digest → DELETE by digest.
+//  5. Shared → isolate the tag on a unique dummy manifest, then DELETE the
 //     dummy by digest (R-DEL-4), or refuse when the fallback is off.
-//  5. Verify: the tag is gone and every sharing tag still resolves to what
-//     it did; otherwise PUT the saved bytes back and fail loudly (R-DEL-3).
+//  6. Verify, whatever the strategy: the tag is gone and every sharing tag
+//     still resolves to what it did; otherwise PUT the saved bytes back and
+//     fail loudly (R-DEL-3).
+
+
+
 
 
 
@@ -54128,6 +55324,10 @@ async function deleteTag(client, ref, opts = {}) {
         throw new errors_UserError(`${formatReference(ref)}: name a tag (and no digest) to delete`);
     }
     const label = formatReference(ref);
+    const strategy = opts.strategy ?? detectStrategy(ref.registry, opts.vendors);
+    // Refused by default, before a single request (dry runs included).
+    if (strategy === 'ghcr')
+        assertGhcrAllowed(ref, opts.vendors?.ghcr);
     const head = await client.headManifest(ref);
     if (head === undefined)
         throw new errors_UserError(`${label} not found`);
@@ -54139,25 +55339,30 @@ async function deleteTag(client, ref, opts = {}) {
         digest: head.digest,
         sharedWith
     });
-    if (opts.dryRun)
-        return { ...result('tag-delete'), dryRun: true };
-    let method;
-    if (await tagDelete(client, ref))
-        method = 'tag-delete';
-    else if (dependents.length === 0) {
-        await unchanged(client, ref, head);
-        await deleteManifest(client.transport, ref.registry, ref.repository, head.digest);
-        method = 'digest-unshared';
+    if (opts.dryRun) {
+        return { ...result(strategy === 'generic' ? 'tag-delete' : VENDOR_METHODS[strategy]), dryRun: true };
     }
-    else if (opts.allowDummyFallback === false) {
-        throw new errors_UserError(`${label}: the registry cannot delete a tag on its own and ${sharedWith.join(', ')} share its image ${head.digest}; nothing was changed (allow the dummy-manifest fallback to delete it)`);
-    }
-    else {
-        await isolateAndDelete(client, ref, head, opts.now?.() ?? new Date());
-        method = 'dummy-manifest';
-    }
+    const now = opts.now?.() ?? new Date();
+    const method = strategy === 'generic'
+        ? await genericDelete(client, ref, head, dependents, opts.allowDummyFallback !== false, now)
+        : await vendorUntag(strategy, client, ref, head, opts.vendors ?? {}, now);
     await verify(client, ref, saved, dependents);
     return result(method);
+}
+/** Steps 3-5: the OCI tag DELETE, else by digest when unshared, else dummy isolation. */
+async function genericDelete(client, ref, head, dependents, allowDummy, now) {
+    if (await tagDelete(client, ref))
+        return 'tag-delete';
+    if (dependents.length === 0) {
+        await assertUnchanged(client, ref, head);
+        await deleteManifest(client.transport, ref.registry, ref.repository, head.digest);
+        return 'digest-unshared';
+    }
+    if (!allowDummy) {
+        throw new errors_UserError(`${formatReference(ref)}: the registry cannot delete a tag on its own and ${dependents.map((d) => d.tag).join(', ')} share its image ${head.digest}; nothing was changed (allow the dummy-manifest fallback to delete it)`);
+    }
+    await isolateAndDelete(client, ref, head, now);
+    return 'dummy-manifest';
 }
 /** Other tags resolving to `digest` or to an index listing it: deleting the digest breaks them. */
 async function dependentsOf(client, ref, digest) {
@@ -54206,13 +55411,6 @@ async function tagDelete(client, ref) {
 function disabled(ref, error) {
     return new errors_UserError(`${formatReference(ref)}: ${ref.registry} does not allow deleting (${error.status} ${error.codes.join(' ') || 'refused'}); nothing was changed`);
 }
-/** Aborts when the tag moved since it was recorded (another writer pushed). */
-async function unchanged(client, ref, head) {
-    const now = await client.headManifest(ref);
-    if (now?.digest !== head.digest) {
-        throw new errors_UserError(`${formatReference(ref)} changed from ${head.digest} to ${now?.digest ?? 'nothing'} while deleting; nothing was changed`);
-    }
-}
 /** Points the tag at a unique dummy manifest, then deletes the dummy by digest (R-DEL-4). */
 async function isolateAndDelete(client, ref, head, now) {
     const label = formatReference(ref);
@@ -54229,16 +55427,12 @@ async function isolateAndDelete(client, ref, head, now) {
         if (error.status !== 404)
             throw error;
     }
-    const dummy = buildDummy(ref.tag, head.mediaType, now);
-    for (const blob of dummy.blobs)
-        await client.uploadBlob(ref.registry, ref.repository, blob.descriptor, blob.bytes);
-    await unchanged(client, ref, head);
-    await client.putManifest(ref.registry, ref.repository, ref.tag, dummy.manifest);
+    const dummy = await isolateTag(client, ref, head, now);
     try {
-        await deleteManifest(client.transport, ref.registry, ref.repository, dummy.manifest.digest);
+        await deleteManifest(client.transport, ref.registry, ref.repository, dummy);
     }
     catch (error) {
-        throw new errors_UserError(`${label} now points to dummy ${dummy.manifest.digest}; the original was ${head.digest}; deleting the dummy failed: ${errorMessage(error)}`);
+        throw new errors_UserError(`${label} now points to dummy ${dummy}; the original was ${head.digest}; deleting the dummy failed: ${errorMessage(error)}`);
     }
 }
 /** Checks the outcome and puts back whatever was lost (R-DEL-3, AT-DEL-5). */
@@ -54726,19 +55920,42 @@ class RegistryClient {
     transport;
     logger;
     maxManifestBytes;
+    #unauthorizedIsAbsent;
+    deleteVendors;
     /** The last Docker Hub rate-limit headers seen, if any. */
     lastRateLimit;
     constructor(transport, opts = {}) {
         this.transport = transport;
         this.logger = opts.logger ?? nullLogger;
         this.maxManifestBytes = opts.maxManifestBytes ?? DEFAULT_MAX_MANIFEST;
+        this.#unauthorizedIsAbsent = opts.unauthorizedIsAbsent;
+        this.deleteVendors = opts.deleteVendors;
     }
     /**
      * HEADs a manifest with every current manifest type accepted (R-MAN-1).
-     * Undefined means absent (404); any other failure throws, so "absent" is
-     * never reported for a 5xx, a refusal or a timeout (R-MAN-5).
+     * Undefined means absent (404, or a 401 after a token where the
+     * unauthorizedIsAbsent option says so); any other failure throws, so
+     * "absent" is never reported for a 5xx, a refusal or a timeout (R-MAN-5).
      */
     async headManifest(ref) {
+        try {
+            return await this.#headManifest(ref);
+        }
+        catch (error) {
+            if (!this.#hiddenMeansAbsent(ref.registry, error))
+                throw error;
+            this.logger.debug(`${formatReference(ref)}: 401 after a token, counted as absent`);
+            return undefined;
+        }
+    }
+    /** True for a 401 after a token on a registry configured to hide missing repositories so. */
+    #hiddenMeansAbsent(registry, error) {
+        if (!(error instanceof RegistryError) || !error.afterToken)
+            return false;
+        const option = this.#unauthorizedIsAbsent;
+        return typeof option === 'function' ? option(registry) : option === true;
+    }
+    async #headManifest(ref) {
         const res = await this.transport.request({
             method: 'HEAD',
             registry: ref.registry,
@@ -54878,7 +56095,7 @@ class RegistryClient {
     }
     /** Removes one tag without touching other tags that share its image (R-DEL-1..4). */
     deleteTag(ref, opts = {}) {
-        return deleteTag(this, ref, opts);
+        return deleteTag(this, ref, { ...opts, vendors: opts.vendors ?? this.deleteVendors });
     }
     #readRateLimit(headers) {
         const limit = parseQuota(header(headers, 'ratelimit-limit'));
@@ -55058,246 +56275,6 @@ class challenge_Reader extends HeaderReader {
     }
 }
 
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(7030);
-;// CONCATENATED MODULE: ./src/oci/redirect.ts
-// The redirect policy of the transport (R-RED-1): redirects are followed by
-// hand, one hop at a time, so that every hop is checked and credentials are
-// decided per hop from the registry's own origin (never from "the previous
-// hop was same-origin", the Go CVE-2024-45336 pattern).
-
-
-
-/** regclient and most clients stop after 10 hops. */
-const MAX_REDIRECTS = 10;
-/** Headers that carry credentials; dropped on every hop off the registry origin (R-RED-1). */
-const CREDENTIAL_HEADERS = [
-    'authorization',
-    'proxy-authorization',
-    'cookie',
-    'private-token',
-    'job-token',
-    'x-api-key'
-];
-/** A redirect the client refuses to follow. */
-class RedirectRefusedError extends errors_UserError {
-    name = 'RedirectRefusedError';
-}
-/** True for the statuses whose Location is followed. */
-function isRedirect(status) {
-    return status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
-}
-/**
- * The method of the next hop: 303 turns anything but HEAD into GET, 301/302
- * turn POST into GET (as browsers and undici do); otherwise method and body are kept.
- */
-function redirectMethod(status, method) {
-    if (status === 303 && method !== 'HEAD')
-        return { method: 'GET', keepBody: false };
-    if ((status === 301 || status === 302) && method === 'POST')
-        return { method: 'GET', keepBody: false };
-    return { method, keepBody: true };
-}
-/**
- * Resolves a Location against the URL that answered and checks the hop:
- * https→http downgrades are refused, and so is a public host sending the
- * client to a loopback, private or link-local address (SSRF, AT-RED-5:
- * cloud metadata lives at 169.254.169.254).
- */
-function nextHop(location, current) {
-    let next;
-    try {
-        next = new URL(location, current);
-    }
-    catch {
-        throw new RedirectRefusedError(`${redactedLocation(current)} redirected to an invalid URL`);
-    }
-    checkHop(current, next);
-    return next;
-}
-/** Throws when following `from` → `to` would downgrade or reach into a private network. */
-function checkHop(from, to) {
-    if (to.protocol !== 'https:' && to.protocol !== 'http:') {
-        throw new RedirectRefusedError(`${redactedLocation(from)} redirected to unsupported scheme ${to.protocol}`);
-    }
-    if (from.protocol === 'https:' && to.protocol === 'http:') {
-        throw new RedirectRefusedError(`${redactedLocation(from)} redirected from https to plain http (${to.host}): refused`);
-    }
-    // Link-local (cloud metadata) is refused from anywhere else, loopback included.
-    if (isLinkLocalHost(to.hostname) && !isLinkLocalHost(from.hostname)) {
-        throw new RedirectRefusedError(`${redactedLocation(from)} redirected to link-local address ${to.host}: refused`);
-    }
-    if (!isInternalHost(from.hostname) && isInternalHost(to.hostname)) {
-        throw new RedirectRefusedError(`${redactedLocation(from)} redirected to internal address ${to.host}: refused (a public registry must not send clients into private networks)`);
-    }
-}
-/** True when credentials for `registryOrigin` may ride on a request to `url`. */
-function sameOrigin(url, registryOrigin) {
-    return url.origin === registryOrigin;
-}
-/** Removes every credential-bearing header (case-insensitive). */
-function withoutCredentials(headers) {
-    const out = {};
-    for (const [name, value] of Object.entries(headers)) {
-        if (!CREDENTIAL_HEADERS.includes(name.toLowerCase()))
-            out[name] = value;
-    }
-    return out;
-}
-/** True for loopback hosts: `localhost`, 127.0.0.0/8, ::1. */
-function isLoopbackHost(hostname) {
-    const host = unbracket(hostname).toLowerCase();
-    if (host === 'localhost' || host.endsWith('.localhost'))
-        return true;
-    if ((0,external_node_net_.isIP)(host) === 4)
-        return host.startsWith('127.');
-    if ((0,external_node_net_.isIP)(host) === 6)
-        return host === '::1' || /^::ffff:(127\.|7f)/.test(host);
-    return false;
-}
-/**
- * True for loopback, private (RFC 1918, RFC 4193), link-local, CGNAT and
- * unspecified addresses. Host names other than `localhost` are not resolved:
- * the check is on what the redirect names.
- */
-function isInternalHost(hostname) {
-    if (isLoopbackHost(hostname))
-        return true;
-    const host = unbracket(hostname).toLowerCase();
-    if (host === 'metadata.google.internal')
-        return true;
-    if ((0,external_node_net_.isIP)(host) === 4) {
-        const [a, b] = host.split('.').map(Number);
-        return (a === 0 ||
-            a === 10 ||
-            (a === 172 && b >= 16 && b <= 31) ||
-            (a === 192 && b === 168) ||
-            (a === 169 && b === 254) ||
-            (a === 100 && b >= 64 && b <= 127));
-    }
-    if ((0,external_node_net_.isIP)(host) === 6) {
-        if (host === '::')
-            return true;
-        const mapped = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(host);
-        if (mapped) {
-            // WHATWG URL writes ::ffff:127.0.0.1 as ::ffff:7f00:1
-            const [hi, lo] = [parseInt(mapped[1], 16), parseInt(mapped[2], 16)];
-            return isInternalHost(`${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`);
-        }
-        return /^f[cd]/.test(host) || /^fe[89ab]/.test(host);
-    }
-    return false;
-}
-/** True for link-local addresses (169.254.0.0/16, fe80::/10) and the metadata host names. */
-function isLinkLocalHost(hostname) {
-    const host = unbracket(hostname).toLowerCase();
-    if (host === 'metadata.google.internal')
-        return true;
-    if ((0,external_node_net_.isIP)(host) === 4)
-        return host.startsWith('169.254.');
-    if ((0,external_node_net_.isIP)(host) === 6)
-        return /^fe[89ab]/.test(host) || /^::ffff:a9fe:/.test(host);
-    return false;
-}
-function unbracket(host) {
-    return host.startsWith('[') && host.endsWith(']') ? host.slice(1, -1) : host;
-}
-
-;// CONCATENATED MODULE: ./src/oci/token.ts
-// Token exchange with a registry's authorization server (registry-protocol
-// §2.1–2.2, distribution docs/spec/auth/token.md and oauth.md).
-
-
-/** Sent as client_id (R-AUTH-4). */
-const CLIENT_ID = 'image-mirror';
-/** The token spec's floor and default lifetime (R-AUTH-5). */
-const MIN_LIFETIME_S = 60;
-/**
- * Gets a bearer token: OAuth2 POST with the identity token when there is one
- * (falling back to GET on 404/405, as oauth.md says), otherwise GET with Basic
- * credentials, or anonymously without them (R-AUTH-4, R-AUTH-7).
- */
-async function fetchToken(http, req, now = Date.now) {
-    if (req.credential?.identityToken) {
-        const res = await http(req.realm, {
-            method: 'POST',
-            registry: req.registry,
-            headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-            body: oauthForm(req, req.credential.identityToken).toString()
-        });
-        if (res.status !== 404 && res.status !== 405)
-            return readToken(req, 'POST', res, now);
-        await res.text();
-    }
-    const url = new URL(req.realm);
-    // GAR sends no service: omit it rather than sending `service=` (§2.3).
-    if (req.service)
-        url.searchParams.append('service', req.service);
-    for (const scope of req.scopes)
-        url.searchParams.append('scope', scope);
-    const headers = { accept: 'application/json' };
-    const { username, password } = req.credential ?? {};
-    if (username !== undefined && password !== undefined) {
-        url.searchParams.set('account', username);
-        headers.authorization = basicAuthorization(username, password);
-    }
-    return readToken(req, 'GET', await http(url, { method: 'GET', headers, registry: req.registry }), now);
-}
-/** `Basic base64(user:pass)`. */
-function basicAuthorization(username, password) {
-    return `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
-}
-function oauthForm(req, refreshToken) {
-    const form = new URLSearchParams({
-        grant_type: 'refresh_token',
-        refresh_token: refreshToken,
-        client_id: CLIENT_ID
-    });
-    if (req.service)
-        form.set('service', req.service);
-    // oauth.md: one scope field, space-separated.
-    if (req.scopes.length > 0)
-        form.set('scope', req.scopes.join(' '));
-    return form;
-}
-async function readToken(req, method, res, now) {
-    const body = await res.text();
-    if (res.status !== 200) {
-        const who = req.credential
-            ? 'the credentials were refused'
-            : 'anonymous access was refused; configure credentials';
-        throw new RegistryError({
-            status: res.status,
-            method,
-            url: req.realm,
-            registry: req.registry,
-            body,
-            hint: res.status === 401 || res.status === 403
-                ? `token server for ${req.registry}: ${who}`
-                : `token server for ${req.registry}`
-        });
-    }
-    let parsed;
-    try {
-        parsed = JSON.parse(body);
-    }
-    catch {
-        throw new errors_UserError(`token server ${redactedLocation(req.realm)} for ${req.registry} answered with something that is not JSON`);
-    }
-    // access_token first, then token (R-AUTH-5).
-    const token = typeof parsed.access_token === 'string' && parsed.access_token
-        ? parsed.access_token
-        : parsed.token;
-    if (typeof token !== 'string' || token === '') {
-        throw new errors_UserError(`token server ${redactedLocation(req.realm)} for ${req.registry} returned no token`);
-    }
-    const expiresIn = typeof parsed.expires_in === 'number' && Number.isFinite(parsed.expires_in)
-        ? parsed.expires_in
-        : 0;
-    // Expiry counts from local receive time: issued_at may be skewed (R-AUTH-5).
-    return { token, expiresAt: now() + Math.max(expiresIn, MIN_LIFETIME_S) * 1000 };
-}
-
 ;// CONCATENATED MODULE: ./src/oci/auth.ts
 // Registry authentication without a ping (registry-protocol §2): requests go
 // out with whatever this host is known to need; a 401 from the registry
@@ -55354,6 +56331,10 @@ class Authenticator {
             this.#logger.debug(`token for the scope union on ${registry} refused; asking for ${own.join(' ')}`);
             return `Bearer ${(await this.#token(registry, { ...state, scopes: own })).token}`;
         }
+    }
+    /** True when `registry` answered a Bearer challenge: its requests carry token-server tokens. */
+    usesTokenServer(registry) {
+        return this.#hosts.get(registry)?.scheme === 'bearer';
     }
     /** Whether the host has credentials configured (used to word errors). */
     async hasCredentials(registry) {
@@ -55566,12 +56547,9 @@ function retryAfterFromHeaders(headers, now = Date.now()) {
     return Math.max(0, Number(epoch.trim()) * 1000 - now);
 }
 
-// EXTERNAL MODULE: external "node:tls"
-var external_node_tls_ = __nccwpck_require__(1692);
 ;// CONCATENATED MODULE: ./src/oci/http-agent.ts
 // undici agents of the transport: keep-alive, no pipelining, bounded
 // connections per origin, HTTP/1.1 only, extra CA roots appended to Node's.
-
 
 /** One agent per (ca, verify) combination; the transport keeps them. */
 function createAgent(opts) {
@@ -55586,11 +56564,24 @@ function createAgent(opts) {
         // Idle time between body chunks, not total time: large layers may take long.
         bodyTimeout: opts.bodyTimeoutMs ?? 120_000,
         connect: {
-            ca: opts.ca === undefined ? undefined : [...external_node_tls_.rootCertificates, opts.ca],
+            ca: trustedRoots(opts),
             rejectUnauthorized: opts.verify,
             timeout: 15_000
         }
     });
+}
+/**
+ * The CA list for the agent's TLS contexts: Node's roots plus the user's
+ * bundle; Node's default (undefined) without one. An unverified connection
+ * never consults roots, and an empty list spares parsing Node's bundled
+ * store, about 8 ms of every insecure start. node:tls loads only when needed.
+ */
+function trustedRoots(opts) {
+    if (!opts.verify)
+        return [];
+    if (opts.ca === undefined)
+        return undefined;
+    return [...process.getBuiltinModule('node:tls').rootCertificates, opts.ca];
 }
 
 ;// CONCATENATED MODULE: ./src/oci/transport.ts
@@ -55664,21 +56655,74 @@ class Transport {
         if (req.method === 'HEAD')
             await res.dump();
         let hint;
-        if (res.status === 401) {
-            hint = (await this.#auth.hasCredentials(req.registry))
-                ? `the credentials for ${req.registry} were refused`
-                : `no credentials configured for ${req.registry}`;
-        }
+        if (res.status === 401)
+            hint = await this.#unauthorizedHint(req.registry, res.tokenSent === true);
         const error = new RegistryError({
             status: res.status,
             method: req.method,
             url: res.url,
             registry: req.registry,
             body,
-            hint
+            hint,
+            afterToken: res.tokenSent
         });
         error.retryAfterMs = retryAfterFromHeaders(res.headers);
         return error;
+    }
+    /**
+     * What a 401 tells the user. After a token the registry issued, the login
+     * worked and the repository is out of reach: Docker Hub answers so for one
+     * that does not exist, too (R-MAN-5).
+     */
+    async #unauthorizedHint(registry, afterToken) {
+        const credentials = await this.#auth.hasCredentials(registry);
+        if (afterToken) {
+            return credentials
+                ? `the token for ${registry} does not grant access: the repository may not exist, or the credentials for ${registry} do not reach it`
+                : `the anonymous token for ${registry} does not grant access: the repository may not exist, or it needs credentials`;
+        }
+        return credentials
+            ? `the credentials for ${registry} were refused`
+            : `no credentials configured for ${registry}`;
+    }
+    /** The configured credentials for `registry` (vendor APIs that take the registry's login). */
+    async credential(registry) {
+        return this.#opts.credentials?.get(registry);
+    }
+    /**
+     * One exchange with a vendor API beside the registry (ECR, GitLab, Harbor,
+     * Docker Hub, GitHub): the same agents, CA and trace, no registry auth.
+     * Redirects are returned, never followed, so the credentials in `headers`
+     * reach no other origin; they never travel over plain http off loopback
+     * unless `registry` is marked insecure and this is its origin.
+     */
+    async api(url, req) {
+        const ownOrigin = req.registry !== undefined &&
+            this.isInsecure(req.registry) &&
+            url.origin === this.baseUrl(req.registry).origin;
+        const headers = {
+            'user-agent': this.#opts.userAgent ?? 'image-mirror',
+            ...req.headers
+        };
+        const credentials = req.secretBody === true ||
+            Object.keys(headers).length !== Object.keys(withoutCredentials(headers)).length;
+        if (credentials && url.protocol === 'http:' && !isLoopbackHost(url.hostname) && !ownOrigin) {
+            throw new errors_UserError(`refusing to send credentials to ${url.host} over plain http`);
+        }
+        if (req.body !== undefined)
+            headers['content-length'] = String(req.body.length);
+        const send = () => this.#send(url, req.method, headers, req.body, { verify: !ownOrigin });
+        if (req.retry === false)
+            return send();
+        return retry(send, {
+            ...this.#opts.retry,
+            sleep: this.#opts.sleep,
+            classify: classifyHttp,
+            onRetry: async (o) => {
+                if ('value' in o)
+                    await o.value.dump();
+            }
+        });
     }
     /** Closes pooled connections. */
     async close() {
@@ -55712,6 +56756,10 @@ class Transport {
         let authorization = await this.#auth.header(req.registry, req.scopes);
         for (let round = 0;; round++) {
             const res = await this.#follow(req, url, base.origin, authorization);
+            res.tokenSent =
+                authorization !== undefined &&
+                    res.url.origin === base.origin &&
+                    this.#auth.usesTokenServer(req.registry);
             if (res.status !== 401 || res.url.origin !== base.origin || round >= 2)
                 return res;
             // Only the registry's own challenges get credentials (R-RED-2).
@@ -55953,6 +57001,8 @@ function parseHelperOutput(stdout, invalid) {
     return username ? { username, password: secret } : { password: secret };
 }
 
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./src/oci/docker-config.ts
 // Docker config.json, DOCKER_AUTH_CONFIG and containers auth.json: parsing and key lookup
 // (registry-protocol.md §3.9; docker/cli cli/config file_store.go and configfile/file.go).
@@ -56482,7 +57532,7 @@ function maskSecretValues(secrets, env) {
 
 /** GitHub rejects longer commit status descriptions with 422 (registry-protocol.md §8.1). */
 const MAX_DESCRIPTION = 140;
-const API_VERSION = '2022-11-28';
+const status_API_VERSION = '2022-11-28';
 const TIMEOUT_MS = 30_000;
 /**
  * Puts the build result on the commit as a commit status or a check run: the
@@ -56530,7 +57580,7 @@ async function reportStatus(report, ctx, logger) {
                 authorization: `Bearer ${report.token}`,
                 'content-type': 'application/json',
                 'user-agent': 'image-mirror',
-                'x-github-api-version': API_VERSION
+                'x-github-api-version': status_API_VERSION
             },
             body: JSON.stringify(request.body),
             signal: AbortSignal.timeout(TIMEOUT_MS)
@@ -59167,6 +60217,39 @@ async function loadConfig(path, env) {
     return load_parseConfig(text, path, env);
 }
 
+;// CONCATENATED MODULE: ./src/delete-vendors.ts
+/** Settings for every delete strategy from `env`; unset variables leave a field out. */
+function deleteVendorsFromEnv(env) {
+    const set = (name) => (env[name] ? env[name] : undefined);
+    const accessKeyId = set('AWS_ACCESS_KEY_ID');
+    const secretAccessKey = set('AWS_SECRET_ACCESS_KEY');
+    const gitlabToken = set('GITLAB_TOKEN');
+    const jobToken = set('CI_JOB_TOKEN');
+    // CI_REGISTRY is `host[:port]` of the job's GitLab registry.
+    const ciRegistry = set('CI_REGISTRY');
+    return {
+        ecr: {
+            credentials: accessKeyId && secretAccessKey
+                ? { accessKeyId, secretAccessKey, sessionToken: set('AWS_SESSION_TOKEN') }
+                : undefined,
+            // The service-specific variable wins over the global one, as in the AWS SDKs.
+            endpoint: set('AWS_ENDPOINT_URL_ECR') ?? set('AWS_ENDPOINT_URL'),
+            region: set('AWS_REGION') ?? set('AWS_DEFAULT_REGION')
+        },
+        gitlab: {
+            token: gitlabToken
+                ? { kind: 'private', value: gitlabToken }
+                : jobToken
+                    ? { kind: 'job', value: jobToken }
+                    : undefined,
+            apiUrl: set('CI_API_V4_URL'),
+            hosts: ciRegistry ? [ciRegistry] : []
+        },
+        dockerhub: { apiUrl: set('IMAGE_MIRROR_DOCKER_HUB_API_URL') },
+        ghcr: { token: set('GITHUB_TOKEN'), apiUrl: set('GITHUB_API_URL') }
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/github/config-client.ts
 
 
@@ -59175,6 +60258,8 @@ async function loadConfig(path, env) {
 
 
 
+
+// The same environment variables as the CLI: AWS_*, GITLAB_TOKEN / CI_JOB_TOKEN, GITHUB_TOKEN.
 
 const config_client_GHCR = 'ghcr.io';
 /** Reads the config file named by the `config` input, relative to the workspace. */
@@ -59224,7 +60309,7 @@ function actionConfigClient(config, inputs, ctx, env, logger, loginHosts) {
         ca: caFiles.length === 0 ? undefined : caFiles.join('\n'),
         logger
     });
-    return new RegistryClient(transport, { logger });
+    return new RegistryClient(transport, { logger, deleteVendors: deleteVendorsFromEnv(env) });
 }
 function readCa(path, host) {
     try {
@@ -59803,6 +60888,7 @@ function actionsLogger() {
 
 
 
+
 const RUNNERS = {
     build: runBuildCommand,
     promote: runPromoteCommand,
@@ -59817,6 +60903,9 @@ const RUNNERS = {
 async function run(env = process.env) {
     try {
         const inputs = getInputs(env);
+        // build streams no blobs itself (its builder pushes), and hashes contexts.
+        if (inputs.command !== 'build')
+            holdYoungGenerationSmall();
         await RUNNERS[inputs.command](inputs, runContext(env), actionsLogger(), env);
     }
     catch (error) {
