@@ -102,6 +102,10 @@ job_build() {
   start=$EPOCHREALTIME
   in_job "$ctr" --cap-add CAP_SYS_ADMIN -- "${build[@]}" --dotenv "/out/build$n.env" >"$log" 2>&1 \
     || { cat "$log" >&2; die "image-mirror build (job $n) failed in $TAG (output above)"; }
+  if grep -q 'instead of using git' "$log"; then
+    cat "$log" >&2
+    die "image-mirror build (job $n) could not use git's index in $TAG (output above)"
+  fi
   say "job $n: image-mirror build in $(seconds_since "$start") s: $(tr '\n' ' ' <"$work/out/build$n.env")"
 }
 
@@ -109,11 +113,16 @@ mkdir -p "$work/context" "$work/out"
 printf 'FROM scratch\nCOPY hello.txt /hello.txt\n' >"$work/context/Dockerfile"
 payload="image-mirror tool image check $(date -u +%Y-%m-%dT%H:%M:%SZ) $RANDOM"
 printf '%s\n' "$payload" >"$work/context/hello.txt"
+# A committed work tree, as a GitLab job's checkout is: the tag comes from git's index and
+# --include-commit reads HEAD, so the image must carry a git that accepts the checkout.
+git -C "$work/context" init -q
+git -C "$work/context" add Dockerfile hello.txt
+git -C "$work/context" -c user.name=check -c user.email=check@image-mirror.invalid commit -q -m check
 
 say "image $TAG, size $(buildah images --format '{{.Size}}' "$TAG" | head -n 1)"
 start_registry
 say "registry: docker-registry on $registry"
-build=(image-mirror build --image "$registry/$REPOSITORY" --context /context --builder buildah --insecure)
+build=(image-mirror build --image "$registry/$REPOSITORY" --context /context --builder buildah --insecure --include-commit)
 
 new_job
 in_job "$job" -- image-mirror --help >"$work/help.txt" 2>&1 || die "image-mirror --help failed in $TAG: $(tail -n 1 "$work/help.txt")"
