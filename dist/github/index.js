@@ -51603,6 +51603,10 @@ function goRegexpToJs(goRe, cleaned) {
 // patterns as ExcludePatterns (spec §4.4). Both the git listing and the
 // directory walk ask this one object, so they agree by construction.
 
+// What a pattern's own test can say for the files of one directory.
+const NEVER = 0;
+const ALWAYS = 1;
+const BY_NAME = 2;
 // fsutil treats an exception as a plain prefix only when, without a trailing
 // "/**" or "/*", it has none of these characters.
 const PATTERN_CHARS = /[*[\]?^\\]/;
@@ -51643,9 +51647,49 @@ class ContextFilter {
             }
             if (dir.pruned)
                 return false;
+            if (dir.info !== undefined && dir.info.length > 0) {
+                return !this.matchedInDir(dir, (dir.files ??= this.fileRule(dir)), path);
+            }
             parent = dir.info;
         }
         return !matchedUsingParentResults(this.matcher, path, parent);
+    }
+    /** matchedUsingParentResults(matcher, path, dir.info) for a file directly in `dir`. */
+    matchedInDir(dir, rule, path) {
+        if (rule.constant !== undefined)
+            return rule.constant;
+        const patterns = this.matcher.patterns;
+        const info = dir.info;
+        const tests = rule.tests;
+        let matched = false;
+        for (let i = 0; i < patterns.length; i++) {
+            const p = patterns[i];
+            let match = info[i];
+            if (!match) {
+                if (p.exclusion !== matched)
+                    continue;
+                const t = tests[i];
+                match = t === ALWAYS || (t === BY_NAME && p.test(path));
+            }
+            if (match)
+                matched = !p.exclusion;
+        }
+        return matched;
+    }
+    fileRule(dir) {
+        const patterns = this.matcher.patterns;
+        const tests = new Uint8Array(patterns.length);
+        const base = dir.path + '/';
+        let byName = false;
+        patterns.forEach((p, i) => {
+            tests[i] = testForFilesIn(p.kind, p.cleaned, base);
+            byName ||= tests[i] === BY_NAME;
+        });
+        const rule = { tests };
+        // No name matters: decide for a file name nothing could match on its own.
+        if (!byName)
+            rule.constant = this.matchedInDir(dir, rule, base);
+        return rule;
     }
     /** True when the walk may skip everything below the directory `path`. */
     prunes(path) {
@@ -51660,12 +51704,12 @@ class ContextFilter {
         let state;
         const parent = slash >= 0 ? this.dir(path.slice(0, slash)) : undefined;
         if (parent?.pruned) {
-            state = { info: parent.info, excluded: true, pruned: true };
+            state = { path, info: parent.info, excluded: true, pruned: true };
         }
         else {
             parentInfo = parent?.info;
             const { matched, info } = matchesUsingParentResults(this.matcher, path, parentInfo);
-            state = { info, excluded: matched, pruned: matched && this.skipsExcludedDir(path) };
+            state = { path, info, excluded: matched, pruned: matched && this.skipsExcludedDir(path) };
         }
         this.dirs.set(path, state);
         return state;
@@ -51679,6 +51723,24 @@ class ContextFilter {
         const dirSlash = path + '/';
         return !this.exceptionPrefixes.some((p) => p.startsWith(dirSlash));
     }
+}
+/**
+ * What a pattern's test (pattern-matcher.ts compilePattern) answers for paths
+ * `base + name`, name without a slash: exact patterns match one path, prefix
+ * patterns all or none of a directory's files unless the prefix ends inside
+ * this directory; suffixes and expressions depend on the name.
+ */
+function testForFilesIn(kind, cleaned, base) {
+    if (kind === 'exact') {
+        return cleaned.startsWith(base) && !cleaned.includes('/', base.length) ? BY_NAME : NEVER;
+    }
+    if (kind === 'prefix') {
+        const prefix = cleaned.slice(0, -2);
+        if (base.startsWith(prefix))
+            return ALWAYS;
+        return prefix.startsWith(base) && !prefix.includes('/', base.length) ? BY_NAME : NEVER;
+    }
+    return BY_NAME;
 }
 function withoutTrailingGlob(p) {
     if (p.endsWith('/**'))

@@ -6,16 +6,38 @@ import {
   matchedUsingParentResults,
   matchesUsingParentResults,
   type MatchInfo,
+  type MatchKind,
   type PatternMatcher
 } from './pattern-matcher.js'
 
 /** What the walk decided for one directory. */
 interface DirState {
+  path: string
   info: MatchInfo
   /** The directory itself matched an exclude pattern. */
   excluded: boolean
   /** Nothing below the directory can be sent (fsutil returns SkipDir). */
   pruned: boolean
+  /** How the files directly inside are decided; made on the first file asked about. */
+  files?: FileRule
+}
+
+// What a pattern's own test can say for the files of one directory.
+const NEVER = 0
+const ALWAYS = 1
+const BY_NAME = 2
+
+/**
+ * matchedUsingParentResults for the files of one directory, prepared once:
+ * a pattern that names another directory (`.git`, `build/`) cannot match a
+ * file here whatever its name, and one whose prefix covers the directory
+ * matches every file, so only the rest are tested per file. When none is left,
+ * every file of the directory gets the same answer.
+ */
+interface FileRule {
+  tests: Uint8Array
+  /** The answer for every file, when no test depends on the name. */
+  constant?: boolean
 }
 
 // fsutil treats an exception as a plain prefix only when, without a trailing
@@ -62,9 +84,47 @@ export class ContextFilter {
         dir = this.lastDir = this.dir(this.lastDirPath)
       }
       if (dir!.pruned) return false
+      if (dir!.info !== undefined && dir!.info.length > 0) {
+        return !this.matchedInDir(dir!, (dir!.files ??= this.fileRule(dir!)), path)
+      }
       parent = dir!.info
     }
     return !matchedUsingParentResults(this.matcher, path, parent)
+  }
+
+  /** matchedUsingParentResults(matcher, path, dir.info) for a file directly in `dir`. */
+  private matchedInDir(dir: DirState, rule: FileRule, path: string): boolean {
+    if (rule.constant !== undefined) return rule.constant
+    const patterns = this.matcher.patterns
+    const info = dir.info!
+    const tests = rule.tests
+    let matched = false
+    for (let i = 0; i < patterns.length; i++) {
+      const p = patterns[i]!
+      let match = info[i]!
+      if (!match) {
+        if (p.exclusion !== matched) continue
+        const t = tests[i]
+        match = t === ALWAYS || (t === BY_NAME && p.test(path))
+      }
+      if (match) matched = !p.exclusion
+    }
+    return matched
+  }
+
+  private fileRule(dir: DirState): FileRule {
+    const patterns = this.matcher.patterns
+    const tests = new Uint8Array(patterns.length)
+    const base = dir.path + '/'
+    let byName = false
+    patterns.forEach((p, i) => {
+      tests[i] = testForFilesIn(p.kind, p.cleaned, base)
+      byName ||= tests[i] === BY_NAME
+    })
+    const rule: FileRule = { tests }
+    // No name matters: decide for a file name nothing could match on its own.
+    if (!byName) rule.constant = this.matchedInDir(dir, rule, base)
+    return rule
   }
 
   /** True when the walk may skip everything below the directory `path`. */
@@ -80,11 +140,11 @@ export class ContextFilter {
     let state: DirState
     const parent = slash >= 0 ? this.dir(path.slice(0, slash)) : undefined
     if (parent?.pruned) {
-      state = { info: parent.info, excluded: true, pruned: true }
+      state = { path, info: parent.info, excluded: true, pruned: true }
     } else {
       parentInfo = parent?.info
       const { matched, info } = matchesUsingParentResults(this.matcher, path, parentInfo)
-      state = { info, excluded: matched, pruned: matched && this.skipsExcludedDir(path) }
+      state = { path, info, excluded: matched, pruned: matched && this.skipsExcludedDir(path) }
     }
     this.dirs.set(path, state)
     return state
@@ -97,6 +157,24 @@ export class ContextFilter {
     const dirSlash = path + '/'
     return !this.exceptionPrefixes.some((p) => p.startsWith(dirSlash))
   }
+}
+
+/**
+ * What a pattern's test (pattern-matcher.ts compilePattern) answers for paths
+ * `base + name`, name without a slash: exact patterns match one path, prefix
+ * patterns all or none of a directory's files unless the prefix ends inside
+ * this directory; suffixes and expressions depend on the name.
+ */
+function testForFilesIn(kind: MatchKind, cleaned: string, base: string): number {
+  if (kind === 'exact') {
+    return cleaned.startsWith(base) && !cleaned.includes('/', base.length) ? BY_NAME : NEVER
+  }
+  if (kind === 'prefix') {
+    const prefix = cleaned.slice(0, -2)
+    if (base.startsWith(prefix)) return ALWAYS
+    return prefix.startsWith(base) && !prefix.includes('/', base.length) ? BY_NAME : NEVER
+  }
+  return BY_NAME
 }
 
 function withoutTrailingGlob(p: string): string {
