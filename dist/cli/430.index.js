@@ -1885,8 +1885,8 @@ function parseHelperOutput(stdout, invalid) {
     return username ? { username, password: secret } : { password: secret };
 }
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 ;// CONCATENATED MODULE: ./src/oci/docker-config.ts
 // Docker config.json, DOCKER_AUTH_CONFIG and containers auth.json: parsing and key lookup
 // (registry-protocol.md §3.9; docker/cli cli/config file_store.go and configfile/file.go).
@@ -2023,7 +2023,8 @@ function parseEnvAuthConfig(text) {
 async function readAuthFile(path) {
     let text;
     try {
-        text = await (0,promises_.readFile)(path, 'utf8');
+        // Synchronous: a small file, read once per run, and fs/promises costs start-up time.
+        text = (0,external_node_fs_.readFileSync)(path, 'utf8');
     }
     catch (error) {
         const code = error.code;

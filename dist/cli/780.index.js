@@ -147,6 +147,10 @@ function describe(r) {
  */
 async function copyImage(registry, src, dst, opts = {}) {
     const target = dst.tag === undefined && dst.digest === undefined && src.tag !== undefined ? { ...dst, tag: src.tag } : dst;
+    // Both sides at once: on an up-to-date target the two round trips (and, for
+    // insecure registries, the two TLS probes) are most of a repeat copy.
+    const early = opts.platforms === undefined ? registry.headManifest(target) : undefined;
+    early?.catch(() => { });
     const srcHead = await registry.headManifest(src);
     if (srcHead === undefined)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`source image ${(0,_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .formatReference */ .FH)(src)} not found`);
@@ -168,7 +172,7 @@ async function copyImage(registry, src, dst, opts = {}) {
         }
     };
     if (opts.platforms === undefined || !_media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .INDEX_MEDIATYPES */ .zx.has(srcHead.mediaType)) {
-        const dstHead = await registry.headManifest(target);
+        const dstHead = await (early ?? registry.headManifest(target));
         if (dstHead?.digest === srcHead.digest) {
             job.logger.info(`${job.result.target} is up to date (${srcHead.digest})`);
             job.result.status = 'skipped';

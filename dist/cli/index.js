@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1283);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5497);
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2), process.env);
 
@@ -14,7 +14,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1283:
+/***/ 5497:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -44,19 +44,23 @@ const GLOBAL_OPTIONS = {
 // start-up time is part of every CI step that calls image-mirror.
 const COMMANDS = {
     copy: {
+        usesRegistries: true,
         streamsBlobs: true,
         summary: 'copy an image (manifest or index) between registries by digest',
         load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(99), __nccwpck_require__.e(430), __nccwpck_require__.e(780)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3780))).command
     },
     digest: {
+        usesRegistries: true,
         summary: 'print the digest of an image reference',
         load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(99), __nccwpck_require__.e(430), __nccwpck_require__.e(113)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1113))).command
     },
     ls: {
+        usesRegistries: true,
         summary: 'list the tags of a repository',
         load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(99), __nccwpck_require__.e(430), __nccwpck_require__.e(300)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4300))).command
     },
     delete: {
+        usesRegistries: true,
         summary: 'delete a tag or digest without touching other tags',
         load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(99), __nccwpck_require__.e(430), __nccwpck_require__.e(362)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1362))).command
     },
@@ -65,44 +69,61 @@ const COMMANDS = {
         load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(49), __nccwpck_require__.e(890)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2049))).command
     },
     build: {
+        usesRegistries: true,
         summary: 'build and push an image unless the registry already has its content tag',
         load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(99), __nccwpck_require__.e(815), __nccwpck_require__.e(430), __nccwpck_require__.e(720), __nccwpck_require__.e(49), __nccwpck_require__.e(587)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2587))).command
     },
     promote: {
+        usesRegistries: true,
         streamsBlobs: true,
         summary: 'copy an image by digest to the destinations of every promotion policy that watches it',
         load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(99), __nccwpck_require__.e(815), __nccwpck_require__.e(430), __nccwpck_require__.e(720), __nccwpck_require__.e(309)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8309))).command
     },
     mirror: {
+        usesRegistries: true,
         streamsBlobs: true,
         summary: 'mirror the third-party images of the config into the mirror registry',
         load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(99), __nccwpck_require__.e(815), __nccwpck_require__.e(430), __nccwpck_require__.e(720), __nccwpck_require__.e(340)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6340))).command
     },
     sync: {
+        usesRegistries: true,
         streamsBlobs: true,
         summary: 'sync the tags of whole repositories into the mirror registry, copying only what changed',
         load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(99), __nccwpck_require__.e(815), __nccwpck_require__.e(430), __nccwpck_require__.e(720), __nccwpck_require__.e(673)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3673))).command
     }
 };
 
-;// CONCATENATED MODULE: external "node:v8"
-const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
 ;// CONCATENATED MODULE: ./src/heap.ts
+// V8 settings for the commands that talk to registries, set at start-up,
+// before the code they concern runs. V8 reads both flags when it uses them, so
+// setting them at run time takes effect; they change speed and memory, never
+// results. node:v8 is loaded only here: other commands do not pay for it.
+//
 // Memory of long blob transfers. Every socket read allocates a buffer that V8
 // frees only when it collects the young generation, which by default grows to
 // 16 MB semi-spaces: a long transfer then carries tens of MB of dead buffers
 // between collections. Holding the young generation at its initial size
-// collects them sooner (bench/copy.ts: a 1 GiB copy peaks at about 114 MB
+// collects them sooner (bench/copy.ts: a 1 GiB copy peaks at about 115 MB
 // instead of 166 MB). Computing a content tag keeps the default: it builds
 // many long-lived objects, which a small young generation copies over and over.
-
-/**
- * Keeps the young generation from growing. V8 reads this flag whenever it
- * considers growing the new space, so setting it at run time takes effect
- * from the next collection; it changes memory use, never results.
- */
+//
+// Exit time. undici parses HTTP/1.1 with llhttp compiled to WebAssembly. V8
+// compiles it with its baseline compiler (Liftoff), and once a function has
+// run enough, again with its optimizing compiler in the background; a process
+// that ends while that compile runs waits for it: some 60 ms at the end of
+// every short command here (a repeat copy took about 200 ms). A budget 80
+// times V8's default keeps short commands on the baseline code, which parses
+// headers and frames body chunks fast enough; long transfers still tier up.
+function setFlag(flag) {
+    process.getBuiltinModule('node:v8').setFlagsFromString(flag);
+}
+/** Keeps the young generation from growing: for commands that stream blobs. */
 function holdYoungGenerationSmall() {
-    (0,external_node_v8_namespaceObject.setFlagsFromString)('--semi-space-growth-factor=1');
+    setFlag('--semi-space-growth-factor=1');
+}
+/** WebAssembly (undici's HTTP parser) optimized only after long use. */
+function delayWasmTierUp() {
+    setFlag('--wasm-tiering-budget=1000000000');
 }
 
 ;// CONCATENATED MODULE: ./src/cli/main.ts
@@ -133,6 +154,8 @@ async function main(argv, env) {
     }
     if (entry.streamsBlobs)
         holdYoungGenerationSmall();
+    if (entry.usesRegistries)
+        delayWasmTierUp();
     try {
         const command = await entry.load();
         const rest = argv.filter((_, i) => i !== nameIndex);
@@ -307,6 +330,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
+/***/ 137:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("image-mirror:http2-unused");
+
+/***/ }),
+
 /***/ 4589:
 /***/ ((module) => {
 
@@ -374,13 +404,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/prom
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-
-/***/ }),
-
-/***/ 2467:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
 
 /***/ }),
 

@@ -6066,7 +6066,7 @@ let h2ExperimentalWarned = false
 /** @type {import('http2')} */
 let http2
 try {
-  http2 = __nccwpck_require__(2467)
+  http2 = __nccwpck_require__(137)
 } catch {
   // @ts-ignore
   http2 = { constants: {} }
@@ -34367,7 +34367,7 @@ let extractBody
 /** @type {import('http2')} */
 let http2
 try {
-  http2 = __nccwpck_require__(2467)
+  http2 = __nccwpck_require__(137)
 } catch {
   // @ts-ignore
   http2 = { constants: {} }
@@ -47395,7 +47395,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7672);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2118);
 // Entry of the bundled action (dist/github/index.js): all logic is in run().
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -47405,7 +47405,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7672:
+/***/ 2118:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -50382,24 +50382,37 @@ function errorMessage(error) {
     return String(error);
 }
 
-;// CONCATENATED MODULE: external "node:v8"
-const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
 ;// CONCATENATED MODULE: ./src/heap.ts
+// V8 settings for the commands that talk to registries, set at start-up,
+// before the code they concern runs. V8 reads both flags when it uses them, so
+// setting them at run time takes effect; they change speed and memory, never
+// results. node:v8 is loaded only here: other commands do not pay for it.
+//
 // Memory of long blob transfers. Every socket read allocates a buffer that V8
 // frees only when it collects the young generation, which by default grows to
 // 16 MB semi-spaces: a long transfer then carries tens of MB of dead buffers
 // between collections. Holding the young generation at its initial size
-// collects them sooner (bench/copy.ts: a 1 GiB copy peaks at about 114 MB
+// collects them sooner (bench/copy.ts: a 1 GiB copy peaks at about 115 MB
 // instead of 166 MB). Computing a content tag keeps the default: it builds
 // many long-lived objects, which a small young generation copies over and over.
-
-/**
- * Keeps the young generation from growing. V8 reads this flag whenever it
- * considers growing the new space, so setting it at run time takes effect
- * from the next collection; it changes memory use, never results.
- */
+//
+// Exit time. undici parses HTTP/1.1 with llhttp compiled to WebAssembly. V8
+// compiles it with its baseline compiler (Liftoff), and once a function has
+// run enough, again with its optimizing compiler in the background; a process
+// that ends while that compile runs waits for it: some 60 ms at the end of
+// every short command here (a repeat copy took about 200 ms). A budget 80
+// times V8's default keeps short commands on the baseline code, which parses
+// headers and frames body chunks fast enough; long transfers still tier up.
+function setFlag(flag) {
+    process.getBuiltinModule('node:v8').setFlagsFromString(flag);
+}
+/** Keeps the young generation from growing: for commands that stream blobs. */
 function holdYoungGenerationSmall() {
-    (0,external_node_v8_namespaceObject.setFlagsFromString)('--semi-space-growth-factor=1');
+    setFlag('--semi-space-growth-factor=1');
+}
+/** WebAssembly (undici's HTTP parser) optimized only after long use. */
+function delayWasmTierUp() {
+    setFlag('--wasm-tiering-budget=1000000000');
 }
 
 ;// CONCATENATED MODULE: external "node:fs"
@@ -57063,8 +57076,6 @@ function parseHelperOutput(stdout, invalid) {
     return username ? { username, password: secret } : { password: secret };
 }
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./src/oci/docker-config.ts
 // Docker config.json, DOCKER_AUTH_CONFIG and containers auth.json: parsing and key lookup
 // (registry-protocol.md §3.9; docker/cli cli/config file_store.go and configfile/file.go).
@@ -57201,7 +57212,8 @@ function parseEnvAuthConfig(text) {
 async function readAuthFile(path) {
     let text;
     try {
-        text = await (0,promises_namespaceObject.readFile)(path, 'utf8');
+        // Synchronous: a small file, read once per run, and fs/promises costs start-up time.
+        text = (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
     }
     catch (error) {
         const code = error.code;
@@ -57759,6 +57771,10 @@ function checkShard(shard, text) {
  */
 async function copyImage(registry, src, dst, opts = {}) {
     const target = dst.tag === undefined && dst.digest === undefined && src.tag !== undefined ? { ...dst, tag: src.tag } : dst;
+    // Both sides at once: on an up-to-date target the two round trips (and, for
+    // insecure registries, the two TLS probes) are most of a repeat copy.
+    const early = opts.platforms === undefined ? registry.headManifest(target) : undefined;
+    early?.catch(() => { });
     const srcHead = await registry.headManifest(src);
     if (srcHead === undefined)
         throw new errors_UserError(`source image ${formatReference(src)} not found`);
@@ -57780,7 +57796,7 @@ async function copyImage(registry, src, dst, opts = {}) {
         }
     };
     if (opts.platforms === undefined || !INDEX_MEDIATYPES.has(srcHead.mediaType)) {
-        const dstHead = await registry.headManifest(target);
+        const dstHead = await (early ?? registry.headManifest(target));
         if (dstHead?.digest === srcHead.digest) {
             job.logger.info(`${job.result.target} is up to date (${srcHead.digest})`);
             job.result.status = 'skipped';
@@ -59149,6 +59165,8 @@ function pinned(mirror, digest) {
 
 
 
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./schema/image-mirror.schema.json
@@ -60968,6 +60986,7 @@ async function run(env = process.env) {
         // build streams no blobs itself (its builder pushes), and hashes contexts.
         if (inputs.command !== 'build')
             holdYoungGenerationSmall();
+        delayWasmTierUp();
         await RUNNERS[inputs.command](inputs, runContext(env), actionsLogger(), env);
     }
     catch (error) {
@@ -61015,6 +61034,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 137:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("image-mirror:http2-unused");
 
 /***/ }),
 
@@ -61092,13 +61118,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-
-/***/ }),
-
-/***/ 2467:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
 
 /***/ }),
 

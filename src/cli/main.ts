@@ -3,7 +3,7 @@ import { UserError, errorMessage } from '../errors.js'
 import { stderrLogger } from '../logger.js'
 import { GLOBAL_OPTIONS, type Command, type CommandContext, type GlobalOptions, type OptionValues } from './command.js'
 import { COMMANDS } from './commands.js'
-import { holdYoungGenerationSmall } from '../heap.js'
+import { delayWasmTierUp, holdYoungGenerationSmall } from '../heap.js'
 
 const USAGE_EXIT = 2
 const INTERNAL_EXIT = 70
@@ -26,6 +26,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
     return USAGE_EXIT
   }
   if (entry.streamsBlobs) holdYoungGenerationSmall()
+  if (entry.usesRegistries) delayWasmTierUp()
   try {
     const command = await entry.load()
     const rest = argv.filter((_, i) => i !== nameIndex)

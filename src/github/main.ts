@@ -1,6 +1,6 @@
 import * as core from '@actions/core'
 import { UserError, errorMessage } from '../errors.js'
-import { holdYoungGenerationSmall } from '../heap.js'
+import { delayWasmTierUp, holdYoungGenerationSmall } from '../heap.js'
 import { runBuildCommand } from './build.js'
 import { runMirrorCommand } from './mirror.js'
 import { runPromoteCommand } from './promote.js'
@@ -35,6 +35,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const inputs = getInputs(env)
     // build streams no blobs itself (its builder pushes), and hashes contexts.
     if (inputs.command !== 'build') holdYoungGenerationSmall()
+    delayWasmTierUp()
     await RUNNERS[inputs.command](inputs, runContext(env), actionsLogger(), env)
   } catch (error) {
     if (!(error instanceof UserError) && error instanceof Error && error.stack)

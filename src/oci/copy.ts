@@ -61,6 +61,10 @@ interface Job {
  */
 export async function copyImage(registry: CopyRegistry, src: Reference, dst: Reference, opts: CopyOptions = {}) {
   const target = dst.tag === undefined && dst.digest === undefined && src.tag !== undefined ? { ...dst, tag: src.tag } : dst
+  // Both sides at once: on an up-to-date target the two round trips (and, for
+  // insecure registries, the two TLS probes) are most of a repeat copy.
+  const early = opts.platforms === undefined ? registry.headManifest(target) : undefined
+  early?.catch(() => {})
   const srcHead = await registry.headManifest(src)
   if (srcHead === undefined) throw new UserError(`source image ${formatReference(src)} not found`)
   const job: Job = {
@@ -81,7 +85,7 @@ export async function copyImage(registry: CopyRegistry, src: Reference, dst: Ref
     }
   }
   if (opts.platforms === undefined || !INDEX_MEDIATYPES.has(srcHead.mediaType)) {
-    const dstHead = await registry.headManifest(target)
+    const dstHead = await (early ?? registry.headManifest(target))
     if (dstHead?.digest === srcHead.digest) {
       job.logger.info(`${job.result.target} is up to date (${srcHead.digest})`)
       job.result.status = 'skipped'

@@ -1,6 +1,6 @@
 // Docker config.json, DOCKER_AUTH_CONFIG and containers auth.json: parsing and key lookup
 // (registry-protocol.md §3.9; docker/cli cli/config file_store.go and configfile/file.go).
-import { readFile } from 'node:fs/promises'
+import { readFileSync } from 'node:fs'
 import { UserError } from '../errors.js'
 import type { Credential } from './credentials.js'
 
@@ -153,7 +153,8 @@ export function parseEnvAuthConfig(text: string): AuthFile {
 export async function readAuthFile(path: string): Promise<AuthFile | undefined> {
   let text: string
   try {
-    text = await readFile(path, 'utf8')
+    // Synchronous: a small file, read once per run, and fs/promises costs start-up time.
+    text = readFileSync(path, 'utf8')
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     if (code === 'ENOENT' || code === 'ENOTDIR') return undefined
