@@ -47395,7 +47395,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2118);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5449);
 // Entry of the bundled action (dist/github/index.js): all logic is in run().
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -47405,7 +47405,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2118:
+/***/ 5449:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -50616,14 +50616,9 @@ function redactUrl(url) {
     return `${url.origin}${url.pathname}?${params.join('&')}`;
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(7075);
 ;// CONCATENATED MODULE: ./src/oci/digest.ts
-// Content digests (image-spec descriptor.md "Digests") and streaming
-// verification of downloaded blobs (R-BLOB-1).
-
 
 
 // Hex length of each supported algorithm; lowercase only ([A-F] MUST NOT be used).
@@ -50671,7 +50666,7 @@ function isDigest(s) {
 }
 /** The digest (`algorithm:hex`) of `bytes`. */
 function digestOf(bytes, algorithm = 'sha256') {
-    return `${algorithm}:${(0,external_node_crypto_.createHash)(algorithm).update(bytes).digest('hex')}`;
+    return `${algorithm}:${createHash(algorithm).update(bytes).digest('hex')}`;
 }
 /**
  * The tag under which referrers are stored on registries without the
@@ -50716,7 +50711,7 @@ class DigestVerifier extends external_node_stream_.Transform {
      */
     constructor(expected, label) {
         super();
-        this.#hash = (0,external_node_crypto_.createHash)(parseDigest(expected.digest).algorithm);
+        this.#hash = createHash(parseDigest(expected.digest).algorithm);
         this.#expected = { digest: expected.digest, size: expected.size };
         this.#label = label;
     }
@@ -50748,6 +50743,13 @@ class DigestVerifier extends external_node_stream_.Transform {
 }
 function isAlgorithm(s) {
     return Object.hasOwn(ENCODED_LENGTH, s);
+}
+/**
+ * node:crypto, loaded on the first hash: a command that only compares digests
+ * the registries report (a repeat copy) then never pays its start-up time.
+ */
+function createHash(algorithm) {
+    return process.getBuiltinModule('node:crypto').createHash(algorithm);
 }
 
 ;// CONCATENATED MODULE: ./src/oci/reference.ts
@@ -50969,6 +50971,8 @@ function splitName(input) {
 
 // EXTERNAL MODULE: external "node:perf_hooks"
 var external_node_perf_hooks_ = __nccwpck_require__(643);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/engine/content-tag/blob-hash.ts
 // Git blob ids of files on disk (spec §3.2): SHA-1 over "blob <size>\0" and
 // the content, read in fixed-size chunks so memory stays flat for any file
@@ -54939,7 +54943,6 @@ async function dockerHubUntag(transport, ref, opts = {}) {
 // AWS Signature Version 4 for the ECR API (registry-protocol §3.2): the
 // canonical request, the string to sign and the derived signing key of the
 // AWS "Create a signed AWS API request" guide, with node:crypto only.
-
 const ALGORITHM = 'AWS4-HMAC-SHA256';
 /** `20150830T123600Z`: ISO 8601 basic format, UTC, no fractions. */
 function amzDate(now) {
@@ -54950,10 +54953,10 @@ function uriEncode(s) {
     return encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 function sigv4_sha256Hex(data) {
-    return (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
+    return sigv4_crypto().createHash('sha256').update(data).digest('hex');
 }
 function hmac(key, data) {
-    return (0,external_node_crypto_.createHmac)('sha256', key).update(data).digest();
+    return sigv4_crypto().createHmac('sha256', key).update(data).digest();
 }
 /** Lower-cased, trimmed, sorted headers with `host`: what gets signed. */
 function signedHeaderMap(req) {
@@ -55013,6 +55016,10 @@ function signV4(req, credentials, scope) {
         `${ALGORITHM} Credential=${credentials.accessKeyId}/${credentialScope(scope)}, ` +
             `SignedHeaders=${signedHeaders}, Signature=${signature}`;
     return headers;
+}
+/** node:crypto on first use: this module loads with the registry client, signing is rare. */
+function sigv4_crypto() {
+    return process.getBuiltinModule('node:crypto');
 }
 
 ;// CONCATENATED MODULE: ./src/oci/delete/ecr.ts
@@ -55379,7 +55386,6 @@ async function ghcrIsolateAndDelete(client, ref, head, opts, now) {
 
 
 
-
 // R-DEL-7: Docker Hub and GitLab challenge a DELETE for the `delete` action.
 const deleteScope = (repository) => [repositoryScope(repository, ['pull', 'delete'])];
 /** DELETE /v2/<name>/manifests/<digest>; every tag on the digest goes with it. */
@@ -55490,7 +55496,8 @@ function disabled(ref, error) {
 async function isolateAndDelete(client, ref, head, now) {
     const label = formatReference(ref);
     // Probe with a digest nobody stored: a 405 says deletion is off before anything changed (AT-DEL-3).
-    const probe = `sha256:${digestOf((0,external_node_crypto_.randomBytes)(32)).slice('sha256:'.length)}`;
+    // node:crypto loads here, not with the client: most commands never delete.
+    const probe = `sha256:${digestOf(process.getBuiltinModule('node:crypto').randomBytes(32)).slice('sha256:'.length)}`;
     try {
         await deleteManifest(client.transport, ref.registry, ref.repository, probe);
     }
@@ -56659,10 +56666,77 @@ function trustedRoots(opts) {
     return [...process.getBuiltinModule('node:tls').rootCertificates, opts.ca];
 }
 
+;// CONCATENATED MODULE: ./src/oci/scheme-sniff.ts
+// Which protocol the port of an insecure registry speaks, told from its first
+// answer to a TLS ClientHello. Registries the user marks insecure are tried
+// with https first, then http (as Docker does); finding out with a real TLS
+// handshake loads Node's TLS stack, some 20 ms of every start, though a plain
+// http registry never needs it. A TLS server answers a ClientHello with a
+// handshake or alert record; an http server reads it as a broken request line
+// (its random bytes hold line breaks) and answers `HTTP/1.x 400`. Anything
+// else leaves the choice to the handshake-then-http probe.
+
+/** A TLS 1.2 ClientHello record: no extensions, three common cipher suites. */
+const CLIENT_HELLO = Buffer.from([
+    0x16, 0x03, 0x01, 0x00, 0x31, // handshake record, 49 bytes
+    0x01, 0x00, 0x00, 0x2d, // ClientHello, 45 bytes
+    0x03, 0x03, // TLS 1.2
+    // 32 random bytes: line breaks, so that an http server ends its request line
+    ...Array.from({ length: 16 }, () => [0x0d, 0x0a]).flat(),
+    0x00, // no session id
+    0x00, 0x06, 0x13, 0x01, 0xc0, 0x2f, 0x00, 0x2f, // cipher suites
+    0x01, 0x00 // null compression
+]);
+const TLS_HANDSHAKE = 0x16;
+const TLS_ALERT = 0x15;
+/**
+ * Connects to `host:port`, sends a ClientHello and reads the first bytes of
+ * the answer. Undefined when they settle nothing (no answer within
+ * `timeoutMs`, a closed connection, other bytes).
+ */
+function sniffScheme(host, port, timeoutMs = 2000) {
+    return new Promise((resolve) => {
+        const socket = (0,external_node_net_.connect)({ host, port });
+        let seen = Buffer.alloc(0);
+        const done = (scheme) => {
+            clearTimeout(timer);
+            socket.destroy();
+            resolve(scheme);
+        };
+        const timer = setTimeout(() => done(undefined), timeoutMs);
+        socket.on('connect', () => socket.write(CLIENT_HELLO));
+        socket.on('data', (chunk) => {
+            seen = Buffer.concat([seen, chunk]);
+            if (seen[0] === TLS_HANDSHAKE || seen[0] === TLS_ALERT)
+                done('https');
+            else if (seen.length >= 5)
+                done(seen.subarray(0, 5).toString('latin1') === 'HTTP/' ? 'http' : undefined);
+        });
+        socket.on('error', () => done(undefined));
+        socket.on('close', () => done(undefined));
+    });
+}
+/** Host and explicit port of a registry name (`host:port`, `[v6]:port`); undefined without a port. */
+function hostAndPort(registry) {
+    let url;
+    try {
+        url = new URL(`http://${registry}`);
+    }
+    catch {
+        return undefined;
+    }
+    // Without a port, https and http mean different ports: the probe decides.
+    if (url.port === '')
+        return undefined;
+    const host = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
+    return { host, port: Number(url.port) };
+}
+
 ;// CONCATENATED MODULE: ./src/oci/transport.ts
 // The one place registry HTTP happens: scheme choice, auth, redirects,
 // retries and logging around undici `request` (no fetch, no redirect
 // interceptor: every hop goes through nextHop, R-RED-1).
+
 
 
 
@@ -56684,6 +56758,8 @@ class Transport {
     #auth;
     #agents = new Map();
     #schemes = new Map();
+    /** One sniff per insecure registry, shared by the requests that start together. */
+    #sniffs = new Map();
     constructor(opts = {}) {
         this.#opts = opts;
         this.#logger = opts.logger ?? nullLogger;
@@ -56806,6 +56882,8 @@ class Transport {
     }
     /** One attempt, including the https→http probe for insecure registries. */
     async #attempt(req) {
+        if (this.isInsecure(req.registry) && !this.#schemes.has(req.registry))
+            await this.#sniff(req.registry);
         const probing = this.isInsecure(req.registry) && !this.#schemes.has(req.registry);
         try {
             const res = await this.#authorized(req);
@@ -56821,6 +56899,21 @@ class Transport {
             this.#schemes.set(req.registry, 'http');
             return this.#authorized(req);
         }
+    }
+    /** Settles an insecure registry's scheme without a TLS handshake when its port tells (scheme-sniff.ts). */
+    #sniff(registry) {
+        let sniff = this.#sniffs.get(registry);
+        if (sniff === undefined) {
+            const target = hostAndPort(registry);
+            sniff = (target === undefined ? Promise.resolve(undefined) : sniffScheme(target.host, target.port)).then((scheme) => {
+                if (scheme === undefined || this.#schemes.has(registry))
+                    return;
+                this.#logger.debug(`${registry} speaks ${scheme === 'https' ? 'TLS' : 'plain http'}`);
+                this.#schemes.set(registry, scheme);
+            });
+            this.#sniffs.set(registry, sniff);
+        }
+        return sniff;
     }
     /** Sends with the known auth, answering at most two challenges (R-AUTH-6). */
     async #authorized(req) {

@@ -14,7 +14,6 @@
 //  6. Verify, whatever the strategy: the tag is gone and every sharing tag
 //     still resolves to what it did; otherwise PUT the saved bytes back and
 //     fail loudly (R-DEL-3).
-import { randomBytes } from 'node:crypto'
 import { UserError, errorMessage } from '../errors.js'
 import { limiter } from '../util/limit.js'
 import { digestOf } from './digest.js'
@@ -202,7 +201,8 @@ async function isolateAndDelete(
 ): Promise<void> {
   const label = formatReference(ref)
   // Probe with a digest nobody stored: a 405 says deletion is off before anything changed (AT-DEL-3).
-  const probe = `sha256:${digestOf(randomBytes(32)).slice('sha256:'.length)}`
+  // node:crypto loads here, not with the client: most commands never delete.
+  const probe = `sha256:${digestOf(process.getBuiltinModule('node:crypto').randomBytes(32)).slice('sha256:'.length)}`
   try {
     await deleteManifest(client.transport, ref.registry, ref.repository, probe)
   } catch (error) {

@@ -1,6 +1,6 @@
 // Content digests (image-spec descriptor.md "Digests") and streaming
 // verification of downloaded blobs (R-BLOB-1).
-import { createHash, type Hash } from 'node:crypto'
+import type { Hash } from 'node:crypto'
 import { Transform, type TransformCallback } from 'node:stream'
 import { UserError } from '../errors.js'
 
@@ -139,4 +139,12 @@ export class DigestVerifier extends Transform {
 
 function isAlgorithm(s: string): s is DigestAlgorithm {
   return Object.hasOwn(ENCODED_LENGTH, s)
+}
+
+/**
+ * node:crypto, loaded on the first hash: a command that only compares digests
+ * the registries report (a repeat copy) then never pays its start-up time.
+ */
+function createHash(algorithm: string): Hash {
+  return process.getBuiltinModule('node:crypto').createHash(algorithm)
 }

@@ -29,6 +29,7 @@ import { wrapResponse, type RegistryResponse } from './response.js'
 import { retry, retryAfterFromHeaders } from './retry.js'
 import type { TokenHttp } from './token.js'
 import { createAgent } from './http-agent.js'
+import { hostAndPort, sniffScheme } from './scheme-sniff.js'
 import type { ApiRequest, RegistryRequest, RequestBody, TransportOptions } from './transport-types.js'
 import type { Outcome, RetryDecision } from './retry.js'
 import type { Credential } from './credentials.js'
@@ -48,6 +49,8 @@ export class Transport {
   readonly #auth: Authenticator
   readonly #agents = new Map<boolean, Agent>()
   readonly #schemes = new Map<string, 'https' | 'http'>()
+  /** One sniff per insecure registry, shared by the requests that start together. */
+  readonly #sniffs = new Map<string, Promise<void>>()
 
   constructor(opts: TransportOptions = {}) {
     this.#opts = opts
@@ -179,6 +182,7 @@ export class Transport {
 
   /** One attempt, including the https→http probe for insecure registries. */
   async #attempt(req: RegistryRequest): Promise<RegistryResponse> {
+    if (this.isInsecure(req.registry) && !this.#schemes.has(req.registry)) await this.#sniff(req.registry)
     const probing = this.isInsecure(req.registry) && !this.#schemes.has(req.registry)
     try {
       const res = await this.#authorized(req)
@@ -194,6 +198,23 @@ export class Transport {
       this.#schemes.set(req.registry, 'http')
       return this.#authorized(req)
     }
+  }
+
+  /** Settles an insecure registry's scheme without a TLS handshake when its port tells (scheme-sniff.ts). */
+  #sniff(registry: string): Promise<void> {
+    let sniff = this.#sniffs.get(registry)
+    if (sniff === undefined) {
+      const target = hostAndPort(registry)
+      sniff = (target === undefined ? Promise.resolve(undefined) : sniffScheme(target.host, target.port)).then(
+        (scheme) => {
+          if (scheme === undefined || this.#schemes.has(registry)) return
+          this.#logger.debug(`${registry} speaks ${scheme === 'https' ? 'TLS' : 'plain http'}`)
+          this.#schemes.set(registry, scheme)
+        }
+      )
+      this.#sniffs.set(registry, sniff)
+    }
+    return sniff
   }
 
   /** Sends with the known auth, answering at most two challenges (R-AUTH-6). */

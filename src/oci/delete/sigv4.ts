@@ -1,7 +1,6 @@
 // AWS Signature Version 4 for the ECR API (registry-protocol §3.2): the
 // canonical request, the string to sign and the derived signing key of the
 // AWS "Create a signed AWS API request" guide, with node:crypto only.
-import { createHash, createHmac } from 'node:crypto'
 
 export interface AwsCredentials {
   accessKeyId: string
@@ -37,11 +36,11 @@ function uriEncode(s: string): string {
 }
 
 function sha256Hex(data: Buffer | string): string {
-  return createHash('sha256').update(data).digest('hex')
+  return crypto().createHash('sha256').update(data).digest('hex')
 }
 
 function hmac(key: Buffer | string, data: string): Buffer {
-  return createHmac('sha256', key).update(data).digest()
+  return crypto().createHmac('sha256', key).update(data).digest()
 }
 
 /** Lower-cased, trimmed, sorted headers with `host`: what gets signed. */
@@ -113,4 +112,9 @@ export function signV4(
     `${ALGORITHM} Credential=${credentials.accessKeyId}/${credentialScope(scope)}, ` +
     `SignedHeaders=${signedHeaders}, Signature=${signature}`
   return headers
+}
+
+/** node:crypto on first use: this module loads with the registry client, signing is rare. */
+function crypto(): typeof import('node:crypto') {
+  return process.getBuiltinModule('node:crypto')
 }
