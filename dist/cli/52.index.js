@@ -616,7 +616,8 @@ var delete_strategy = __webpack_require__(584);
 ;// CONCATENATED MODULE: ./src/oci/delete/dockerhub.ts
 // Untagging on Docker Hub through the Hub API (registry-protocol §3.5, §6.2):
 // the registry's own tag DELETE leaves the Hub listing inconsistent, so the
-// Hub's tag DELETE is used, with a Hub token from the docker.io login.
+// Hub's tag DELETE is used, with a short-lived Hub access token created from
+// the docker.io login (POST /v2/auth/token; /v2/users/login is deprecated).
 
 
 
@@ -639,18 +640,18 @@ async function dockerHubUntag(transport, ref, opts = {}) {
     const login = await hubLogin(transport, ref);
     const api = (opts.apiUrl ?? dockerhub_DEFAULT_API).replace(/\/+$/, '');
     const loginWhat = `${label}: Docker Hub login as ${login.username}`;
-    const answer = await callApi(transport, loginWhat, new URL(`${api}/v2/users/login`), {
+    const answer = await callApi(transport, loginWhat, new URL(`${api}/v2/auth/token`), {
         method: 'POST',
         headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: Buffer.from(JSON.stringify(login)),
+        body: Buffer.from(JSON.stringify({ identifier: login.username, secret: login.password })),
         secretBody: true
     });
     if (answer.status !== 200) {
         throw apiError(loginWhat, answer, answer.status === 401 ? 'with two-factor authentication, log in with a personal access token' : undefined);
     }
-    const token = jsonOf(loginWhat, answer).token;
+    const token = jsonOf(loginWhat, answer).access_token;
     if (!token)
-        throw new errors/* UserError */.y(`${loginWhat}: the answer has no token`);
+        throw new errors/* UserError */.y(`${loginWhat}: the answer has no access_token`);
     const [namespace, repository] = ref.repository.split('/');
     const url = new URL(`${api}/v2/namespaces/${encodeURIComponent(namespace)}/repositories/${encodeURIComponent(repository)}/tags/${encodeURIComponent(ref.tag)}`);
     const what = `${label}: Docker Hub tag delete`;

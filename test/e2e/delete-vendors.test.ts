@@ -338,16 +338,16 @@ test('Harbor: the artifact tag DELETE on the registry host, repository encoded t
   assert.equal(await skopeoDigest(`${basic.host}/${repository}:b`, basic), m.digest)
 })
 
-test('Docker Hub: a Hub token from the docker.io login, then the Hub tag DELETE', async () => {
+test('Docker Hub: a Hub access token from the docker.io login, then the Hub tag DELETE', async () => {
   const repository = 'delete-vendors-hub/app'
   const hub = await startServer(async (req, res) => {
     const json = { 'content-type': 'application/json' }
-    if (req.method === 'POST' && req.url === '/v2/users/login') {
-      const login = JSON.parse(req.body.toString('utf8')) as { username?: string; password?: string }
-      if (login.username !== basic.username || login.password !== basic.password) {
+    if (req.method === 'POST' && req.url === '/v2/auth/token') {
+      const login = JSON.parse(req.body.toString('utf8')) as { identifier?: string; secret?: string }
+      if (login.identifier !== basic.username || login.secret !== basic.password) {
         return reply(res, 401, json, { detail: 'Incorrect authentication credentials' })
       }
-      return reply(res, 200, json, { token: 'hub-jwt' })
+      return reply(res, 200, json, { access_token: 'hub-jwt' })
     }
     const del = /^\/v2\/namespaces\/([^/]+)\/repositories\/([^/]+)\/tags\/([^/]+)$/.exec(req.url)
     if (del && req.method === 'DELETE') {
@@ -366,7 +366,7 @@ test('Docker Hub: a Hub token from the docker.io login, then the Hub tag DELETE'
   )
   assert.deepEqual(result, { method: 'dockerhub-api', digest: m.digest, sharedWith: ['b'] })
   assert.deepEqual(requestLines(hub.requests), [
-    'POST /v2/users/login',
+    'POST /v2/auth/token',
     'DELETE /v2/namespaces/delete-vendors-hub/repositories/app/tags/a'
   ])
   assert.equal(hub.requests[0]!.headers['content-type'], 'application/json')
@@ -376,15 +376,15 @@ test('Docker Hub: a Hub token from the docker.io login, then the Hub tag DELETE'
 
 test('vendor API calls follow no redirect and send no login over plain http off loopback', async () => {
   const repository = 'delete-vendors-hub/safe'
-  const collector = await startServer((_req, res) => reply(res, 200, {}, { token: 'stolen' }))
-  const hub = await startServer((_req, res) => reply(res, 307, { location: `${collector.url}/v2/users/login` }))
+  const collector = await startServer((_req, res) => reply(res, 200, {}, { access_token: 'stolen' }))
+  const hub = await startServer((_req, res) => reply(res, 307, { location: `${collector.url}/v2/auth/token` }))
   after(() => Promise.all([collector.close(), hub.close()]))
   const client = clientFor(basic)
   await sharedPair(client, basic.host, repository)
   const ref: Reference = { registry: basic.host, repository, tag: 'a' }
   await assert.rejects(
     client.deleteTag(ref, { strategy: 'dockerhub', vendors: { dockerhub: { apiUrl: hub.url } } }),
-    new RegExp(`Docker Hub login as ${basic.username}: ${hub.host}/v2/users/login redirected \\(307\\) to ${collector.host}; not followed`)
+    new RegExp(`Docker Hub login as ${basic.username}: ${hub.host}/v2/auth/token redirected \\(307\\) to ${collector.host}; not followed`)
   )
   assert.equal(collector.requests.length, 0)
   await assert.rejects(

@@ -1,6 +1,7 @@
 // Untagging on Docker Hub through the Hub API (registry-protocol §3.5, §6.2):
 // the registry's own tag DELETE leaves the Hub listing inconsistent, so the
-// Hub's tag DELETE is used, with a Hub token from the docker.io login.
+// Hub's tag DELETE is used, with a short-lived Hub access token created from
+// the docker.io login (POST /v2/auth/token; /v2/users/login is deprecated).
 import { UserError } from '../../errors.js'
 import { formatReference } from '../reference.js'
 import type { Transport } from '../transport.js'
@@ -38,10 +39,10 @@ export async function dockerHubUntag(
   const login = await hubLogin(transport, ref)
   const api = (opts.apiUrl ?? DEFAULT_API).replace(/\/+$/, '')
   const loginWhat = `${label}: Docker Hub login as ${login.username}`
-  const answer = await callApi(transport, loginWhat, new URL(`${api}/v2/users/login`), {
+  const answer = await callApi(transport, loginWhat, new URL(`${api}/v2/auth/token`), {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: Buffer.from(JSON.stringify(login)),
+    body: Buffer.from(JSON.stringify({ identifier: login.username, secret: login.password })),
     secretBody: true
   })
   if (answer.status !== 200) {
@@ -51,8 +52,8 @@ export async function dockerHubUntag(
       answer.status === 401 ? 'with two-factor authentication, log in with a personal access token' : undefined
     )
   }
-  const token = jsonOf<{ token?: string }>(loginWhat, answer).token
-  if (!token) throw new UserError(`${loginWhat}: the answer has no token`)
+  const token = jsonOf<{ access_token?: string }>(loginWhat, answer).access_token
+  if (!token) throw new UserError(`${loginWhat}: the answer has no access_token`)
 
   const [namespace, repository] = ref.repository.split('/') as [string, string]
   const url = new URL(
