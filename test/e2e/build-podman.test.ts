@@ -4,55 +4,34 @@
 // every invocation before it runs the real one: how the tests see whether a
 // build ran and which flags podman accepted.
 import assert from 'node:assert/strict'
-import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { appendFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { delimiter, join } from 'node:path'
+import { join } from 'node:path'
 import { after, describe, test } from 'node:test'
 import { spyOnCommand } from '../helpers/command-spy.js'
 import { testEnv } from '../helpers/env.js'
-import { REPO_ROOT, runCli, type CliResult } from '../helpers/run-cli.js'
+import { copyApp, runBuild } from '../helpers/build-cli.js'
 import { skopeoDigest, skopeoInspect, skopeoRaw } from '../helpers/skopeo.js'
 
 const { registries } = testEnv()
 const plain = registries.plain
-const FIXTURES = join(REPO_ROOT, 'test', 'fixtures', 'apps')
 
 const work = mkdtempSync(join(tmpdir(), 'im-build-podman-test-'))
 const spy = spyOnCommand('podman', work)
 
 after(() => rmSync(work, { recursive: true, force: true }))
 
+const setup = { builder: 'podman', spyBin: spy.bin, work }
+
 /** A fresh copy of a fixture app with a unique file: every test builds its own content tag. */
 function app(name: string): string {
-  const dir = mkdtempSync(join(work, `${name}-`))
-  cpSync(join(FIXTURES, name), dir, { recursive: true })
+  const dir = copyApp(work, name)
   appendFileSync(join(dir, 'Dockerfile'), `# ${dir}\n`)
   return dir
 }
 
-interface Trace {
-  method: string
-  url: string
-  status: number
-}
-
 /** Runs `image-mirror build --builder podman --json` with the spy and a request trace. */
-async function build(args: string[], env: Record<string, string> = {}): Promise<CliResult & { json: any; trace: Trace[] }> {
-  const trace = join(work, `trace-${Math.random().toString(36).slice(2)}.jsonl`)
-  const run = await runCli(['build', '--builder', 'podman', '--json', ...args], {
-    env: {
-      PATH: `${spy.bin}${delimiter}${process.env.PATH}`,
-      IMAGE_MIRROR_BUILDAH_ROOT: join(work, 'podman'),
-      STORAGE_DRIVER: 'vfs',
-      IMAGE_MIRROR_TRACE: trace,
-      ...env
-    }
-  })
-  const requests = existsSync(trace)
-    ? readFileSync(trace, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Trace)
-    : []
-  return { ...run, json: run.code === 0 ? JSON.parse(run.stdout) : undefined, trace: requests }
-}
+const build = (args: string[], env: Record<string, string> = {}) => runBuild(setup, ['--json', ...args], env)
 
 /** The podman subcommand of a logged command line: build, push, manifest… (after the storage flags). */
 const verb = (call: string) => call.split(' ').find((w) => ['build', 'push', 'manifest'].includes(w))

@@ -1,16 +1,16 @@
 import assert from 'node:assert/strict'
-import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { delimiter, join } from 'node:path'
+import { join } from 'node:path'
 import { after, describe, test } from 'node:test'
 import { spyOnCommand } from '../helpers/command-spy.js'
 import { testEnv } from '../helpers/env.js'
-import { REPO_ROOT, runCli, type CliResult } from '../helpers/run-cli.js'
+import { copyApp, runBuild, type Trace } from '../helpers/build-cli.js'
+import { runCli } from '../helpers/run-cli.js'
 import { skopeoDigest, skopeoInspect, skopeoListTags, skopeoRaw } from '../helpers/skopeo.js'
 
 const { registries } = testEnv()
 const plain = registries.plain
-const FIXTURES = join(REPO_ROOT, 'test', 'fixtures', 'apps')
 
 // buildah keeps its storage in this file's temp dir (IMAGE_MIRROR_BUILDAH_ROOT)
 // and a spy named `buildah`, first on PATH, logs every invocation before it
@@ -23,38 +23,9 @@ after(() => rmSync(work, { recursive: true, force: true }))
 /** buildah invocations since the last call, one command line each. */
 const builderCalls = () => spy.calls()
 
-/** A fresh copy of a fixture app: tests edit files. */
-function app(name: string): string {
-  const dir = mkdtempSync(join(work, `${name}-`))
-  cpSync(join(FIXTURES, name), dir, { recursive: true })
-  return dir
-}
-
-interface Trace {
-  method: string
-  url: string
-  status: number
-}
-
-/** Runs `image-mirror build` with the spy builder and a request trace; returns the trace too. */
-async function build(args: string[], env: Record<string, string> = {}): Promise<CliResult & { json: any; trace: Trace[] }> {
-  const trace = join(work, `trace-${Math.random().toString(36).slice(2)}.jsonl`)
-  const run = await runCli(['build', '--builder', 'buildah', ...args], {
-    env: {
-      PATH: `${spy.bin}${delimiter}${process.env.PATH}`,
-      IMAGE_MIRROR_BUILDAH_ROOT: join(work, 'buildah'),
-      STORAGE_DRIVER: 'vfs',
-      IMAGE_MIRROR_TRACE: trace,
-      ...env
-    }
-  })
-  const requests = existsSync(trace)
-    ? readFileSync(trace, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Trace)
-    : []
-  let json: any
-  if (args.includes('--json') && run.code === 0) json = JSON.parse(run.stdout)
-  return { ...run, json, trace: requests }
-}
+const setup = { builder: 'buildah', spyBin: spy.bin, work }
+const app = (name: string) => copyApp(work, name)
+const build = (args: string[], env: Record<string, string> = {}) => runBuild(setup, args, env)
 
 const WRONG_PASSWORD = 'not-the-password-5f3a'
 const manifestRequests = (trace: Trace[]) => trace.filter((t) => t.url.includes('/manifests/'))
