@@ -66,11 +66,13 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /* harmony import */ var _engine_build_image_config_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1963);
-/* harmony import */ var _engine_build_labels_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5882);
+/* harmony import */ var _engine_build_labels_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5882);
 /* harmony import */ var _engine_content_tag_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(579);
 /* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2148);
 /* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7915);
+/* harmony import */ var _heap_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2753);
 // `image-mirror tag --diff REF`: the local inputs against those an image records.
+
 
 
 
@@ -79,17 +81,19 @@ __webpack_require__.r(__webpack_exports__);
 
 /** Compares the local inputs with those recorded on the image at `input`: registry only, no pull. */
 async function printDiff(ctx, result, input) {
+    // Set here, not in main: plain `tag` talks to no registry and should not load node:v8.
+    (0,_heap_js__WEBPACK_IMPORTED_MODULE_5__/* .delayWasmTierUp */ .F)();
     const ref = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .parseReference */ .F2)(input);
     const client = (0,_client_js__WEBPACK_IMPORTED_MODULE_4__/* .registryClient */ .R)(ctx);
     const head = await client.headManifest(ref);
     if (head === undefined)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`${(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .formatReference */ .FH)(ref)} not found`);
     const labels = await (0,_engine_build_image_config_js__WEBPACK_IMPORTED_MODULE_1__/* .readImageLabels */ .l)(client, { registry: ref.registry, repository: ref.repository, digest: head.digest });
-    const summary = labels[_engine_build_labels_js__WEBPACK_IMPORTED_MODULE_5__/* .LABEL_INPUTS */ .Ft];
+    const summary = labels[_engine_build_labels_js__WEBPACK_IMPORTED_MODULE_6__/* .LABEL_INPUTS */ .Ft];
     if (summary === undefined) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`${(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .formatReference */ .FH)(ref)} has no ${_engine_build_labels_js__WEBPACK_IMPORTED_MODULE_5__/* .LABEL_INPUTS */ .Ft} label: it was not built by image-mirror build`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`${(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .formatReference */ .FH)(ref)} has no ${_engine_build_labels_js__WEBPACK_IMPORTED_MODULE_6__/* .LABEL_INPUTS */ .Ft} label: it was not built by image-mirror build`);
     }
-    const remoteTag = labels[_engine_build_labels_js__WEBPACK_IMPORTED_MODULE_5__/* .LABEL_CONTENT_TAG */ .YP];
+    const remoteTag = labels[_engine_build_labels_js__WEBPACK_IMPORTED_MODULE_6__/* .LABEL_CONTENT_TAG */ .YP];
     const differences = (0,_engine_content_tag_index_js__WEBPACK_IMPORTED_MODULE_2__/* .diffInputs */ .bo)(result.inputs, summary);
     if (ctx.global.json) {
         ctx.out(JSON.stringify({ tag: result.tag, remoteTag, same: differences.length === 0, differences }));

@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5497);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8247);
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2), process.env);
 
@@ -14,7 +14,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5497:
+/***/ 8247:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -93,39 +93,8 @@ const COMMANDS = {
     }
 };
 
-;// CONCATENATED MODULE: ./src/heap.ts
-// V8 settings for the commands that talk to registries, set at start-up,
-// before the code they concern runs. V8 reads both flags when it uses them, so
-// setting them at run time takes effect; they change speed and memory, never
-// results. node:v8 is loaded only here: other commands do not pay for it.
-//
-// Memory of long blob transfers. Every socket read allocates a buffer that V8
-// frees only when it collects the young generation, which by default grows to
-// 16 MB semi-spaces: a long transfer then carries tens of MB of dead buffers
-// between collections. Holding the young generation at its initial size
-// collects them sooner (bench/copy.ts: a 1 GiB copy peaks at about 115 MB
-// instead of 166 MB). Computing a content tag keeps the default: it builds
-// many long-lived objects, which a small young generation copies over and over.
-//
-// Exit time. undici parses HTTP/1.1 with llhttp compiled to WebAssembly. V8
-// compiles it with its baseline compiler (Liftoff), and once a function has
-// run enough, again with its optimizing compiler in the background; a process
-// that ends while that compile runs waits for it: some 60 ms at the end of
-// every short command here (a repeat copy took about 200 ms). A budget 80
-// times V8's default keeps short commands on the baseline code, which parses
-// headers and frames body chunks fast enough; long transfers still tier up.
-function setFlag(flag) {
-    process.getBuiltinModule('node:v8').setFlagsFromString(flag);
-}
-/** Keeps the young generation from growing: for commands that stream blobs. */
-function holdYoungGenerationSmall() {
-    setFlag('--semi-space-growth-factor=1');
-}
-/** WebAssembly (undici's HTTP parser) optimized only after long use. */
-function delayWasmTierUp() {
-    setFlag('--wasm-tiering-budget=1000000000');
-}
-
+// EXTERNAL MODULE: ./src/heap.ts
+var heap = __nccwpck_require__(2753);
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 
 
@@ -153,9 +122,9 @@ async function main(argv, env) {
         return USAGE_EXIT;
     }
     if (entry.streamsBlobs)
-        holdYoungGenerationSmall();
+        (0,heap/* holdYoungGenerationSmall */.b)();
     if (entry.usesRegistries)
-        delayWasmTierUp();
+        (0,heap/* delayWasmTierUp */.F)();
     try {
         const command = await entry.load();
         const rest = argv.filter((_, i) => i !== nameIndex);
@@ -284,6 +253,48 @@ function errorMessage(error) {
     if (error instanceof Error)
         return error.message;
     return String(error);
+}
+
+
+/***/ }),
+
+/***/ 2753:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ delayWasmTierUp),
+/* harmony export */   b: () => (/* binding */ holdYoungGenerationSmall)
+/* harmony export */ });
+// V8 settings for the commands that talk to registries, set at start-up,
+// before the code they concern runs. V8 reads both flags when it uses them, so
+// setting them at run time takes effect; they change speed and memory, never
+// results. node:v8 is loaded only here: other commands do not pay for it.
+//
+// Memory of long blob transfers. Every socket read allocates a buffer that V8
+// frees only when it collects the young generation, which by default grows to
+// 16 MB semi-spaces: a long transfer then carries tens of MB of dead buffers
+// between collections. Holding the young generation at its initial size
+// collects them sooner (bench/copy.ts: a 1 GiB copy peaks at about 115 MB
+// instead of 166 MB). Computing a content tag keeps the default: it builds
+// many long-lived objects, which a small young generation copies over and over.
+//
+// Exit time. undici parses HTTP/1.1 with llhttp compiled to WebAssembly. V8
+// compiles it with its baseline compiler (Liftoff), and once a function has
+// run enough, again with its optimizing compiler in the background; a process
+// that ends while that compile runs waits for it: some 60 ms at the end of
+// every short command here (a repeat copy took about 200 ms). A budget 80
+// times V8's default keeps short commands on the baseline code, which parses
+// headers and frames body chunks fast enough; long transfers still tier up.
+function setFlag(flag) {
+    process.getBuiltinModule('node:v8').setFlagsFromString(flag);
+}
+/** Keeps the young generation from growing: for commands that stream blobs. */
+function holdYoungGenerationSmall() {
+    setFlag('--semi-space-growth-factor=1');
+}
+/** WebAssembly (undici's HTTP parser) optimized only after long use. */
+function delayWasmTierUp() {
+    setFlag('--wasm-tiering-budget=1000000000');
 }
 
 

@@ -6,9 +6,12 @@ import { diffInputs, type ContentTagResult } from '../../engine/content-tag/inde
 import { formatReference, parseReference } from '../../oci/reference.js'
 import { registryClient } from '../client.js'
 import type { CommandContext } from '../command.js'
+import { delayWasmTierUp } from '../../heap.js'
 
 /** Compares the local inputs with those recorded on the image at `input`: registry only, no pull. */
 export async function printDiff(ctx: CommandContext, result: ContentTagResult, input: string): Promise<number> {
+  // Set here, not in main: plain `tag` talks to no registry and should not load node:v8.
+  delayWasmTierUp()
   const ref = parseReference(input)
   const client = registryClient(ctx)
   const head = await client.headManifest(ref)
