@@ -60419,6 +60419,8 @@ function deleteVendorsFromEnv(env) {
             apiUrl: set('CI_API_V4_URL'),
             hosts: ciRegistry ? [ciRegistry] : []
         },
+        // Harbor cannot be told from its host name: the user lists its registry hosts.
+        harbor: { hosts: (set('IMAGE_MIRROR_HARBOR_HOSTS') ?? '').split(',').map((h) => h.trim()).filter((h) => h !== '') },
         dockerhub: { apiUrl: set('IMAGE_MIRROR_DOCKER_HUB_API_URL') },
         ghcr: { token: set('GITHUB_TOKEN'), apiUrl: set('GITHUB_API_URL') }
     };

@@ -108,6 +108,14 @@ describe('deleteVendorsFromEnv', () => {
     assert.equal(deleteVendorsFromEnv({ GITLAB_TOKEN: '' }).gitlab?.token, undefined)
   })
 
+  test('Harbor: IMAGE_MIRROR_HARBOR_HOSTS lists the hosts that are Harbor, and detection follows it', () => {
+    const v = deleteVendorsFromEnv({ IMAGE_MIRROR_HARBOR_HOSTS: ' harbor.example.com, Registry.Corp:8443 ,' })
+    assert.deepEqual(v.harbor, { hosts: ['harbor.example.com', 'Registry.Corp:8443'] })
+    assert.equal(detectStrategy('registry.corp:8443', v), 'harbor')
+    assert.equal(detectStrategy('other.example.com', v), 'generic')
+    assert.deepEqual(deleteVendorsFromEnv({}).harbor, { hosts: [] })
+  })
+
   test('GHCR: GITHUB_TOKEN and GITHUB_API_URL; version deletes stay off', () => {
     assert.deepEqual(deleteVendorsFromEnv({ GITHUB_TOKEN: 'ghs', GITHUB_API_URL: 'https://ghe.test/api/v3' }).ghcr, {
       token: 'ghs',
