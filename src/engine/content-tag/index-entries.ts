@@ -1,9 +1,6 @@
 // Index entries of the git fast path (spec §5.2), kept as offsets into the
-// `git ls-files -s` output rather than as one object per file. A clean
-// 50,000-file context otherwise spends more time collecting the garbage of
-// those objects than hashing: most callers need only the context digest, and
-// the file objects are built when someone reads them.
-import { netstring } from './encoding.js'
+// `git ls-files -s` output rather than as one object per file (file-list.ts
+// says why).
 import type { FileInput } from './types.js'
 
 const MODES = ['100644', '100755', '120000'] as const
@@ -57,12 +54,17 @@ export class IndexEntries {
     return this.prefix + this.localPath(i)
   }
 
+  /** The mode as git normalises it: 100644, 100755 or 120000. */
+  mode(i: number): string {
+    return MODES[this.modes[i]!]
+  }
+
   digest(i: number): string {
     return this.text.slice(this.digestStart[i]!, this.digestEnd[i]!)
   }
 
   entry(i: number): FileInput {
-    return { path: this.path(i), mode: MODES[this.modes[i]!], digest: this.digest(i) }
+    return { path: this.path(i), mode: this.mode(i), digest: this.digest(i) }
   }
 
   toFileInputs(): FileInput[] {
@@ -86,42 +88,6 @@ export class IndexEntries {
     this.count = kept
   }
 
-  /**
-   * The entries as file list chunks (encoding.ts encodeFiles), when their
-   * order is byte order as JavaScript compares strings; undefined otherwise,
-   * and the caller sorts file objects instead. git keeps its index in byte
-   * order, which the native comparison agrees with unless paths hold
-   * characters above U+FFFF.
-   */
-  encodeSorted(): string[] | undefined {
-    const chunks: string[] = []
-    const text = this.text
-    const prefix = this.prefix
-    let previous = ''
-    for (let start = 0; start < this.count; start += CHUNK) {
-      const end = Math.min(start + CHUNK, this.count)
-      let s = ''
-      for (let i = start; i < end; i++) {
-        const path = prefix + text.slice(this.pathStart[i]!, this.pathEnd[i]!)
-        if (!(previous < path) && i > 0) return undefined
-        previous = path
-        const digest = text.slice(this.digestStart[i]!, this.digestEnd[i]!)
-        s += path.length + ':' + path + ',6:' + MODES[this.modes[i]!] + ','
-        s += digest.length + ':' + digest + ','
-      }
-      // Character counts are byte counts only for ASCII; rebuild a chunk that is not.
-      if (Buffer.byteLength(s, 'utf8') !== s.length) {
-        s = ''
-        for (let i = start; i < end; i++) {
-          const f = this.entry(i)
-          s += netstring(f.path) + netstring(f.mode) + netstring(f.digest)
-        }
-      }
-      chunks.push(s)
-    }
-    return chunks
-  }
-
   private grow(): void {
     const size = this.pathStart.length * 2
     const widen = <T extends Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
@@ -136,6 +102,3 @@ export class IndexEntries {
     this.modes = widen(this.modes, (n) => new Uint8Array(n))
   }
 }
-
-// Entries per hashed chunk, as in encoding.ts.
-const CHUNK = 1024

@@ -8,16 +8,8 @@ import { Describer } from './blob-hash.js'
 import { ContextFilter } from './context-filter.js'
 import { loadIgnoreFile } from './dockerignore.js'
 import { readDockerfile, type DockerfileFacts } from './dockerfile.js'
-import {
-  blobId,
-  compareBytes,
-  contextDigestOf,
-  encodeInputs,
-  filesSectionHead,
-  sha256Hex,
-  sha256Parts,
-  sortFiles
-} from './encoding.js'
+import { blobId, compareBytes, encodeInputs, sha256Hex, sortFiles } from './encoding.js'
+import { contextFiles, type ContextFiles } from './file-list.js'
 import { walkContext, type ListNotes } from './fs-files.js'
 import { listFromGit, startGitQuery } from './git-files.js'
 import { findWorkTreeRoot, GitUnavailable, runGit } from './git.js'
@@ -128,16 +120,7 @@ export async function computeContentTag(opts: ContentTagOptions): Promise<Conten
     describer = new Describer(context)
     for (const dir of directories) walkContext(context, dir, filter, notes, describer)
   }
-  // A clean work tree: the index alone, already in order, hashed without a
-  // file object per entry; they are built only if someone reads `files`.
-  const fromIndex = files.length === 0 && indexed.length === 1 ? indexed[0]! : undefined
-  const indexChunks = fromIndex?.encodeSorted()
-  if (indexChunks === undefined) {
-    files = indexed.flatMap((run) => run.toFileInputs()).concat(files)
-    files = uniquePaths(sortFiles(files))
-    if (source === 'git' && readFromDisk.length > 0) files = dropShadowed(files, readFromDisk)
-  }
-  const fileCount = fromIndex !== undefined && indexChunks !== undefined ? fromIndex.length : files.length
+  const contextList = contextFiles(indexed, files, source === 'git' ? readFromDisk : [])
 
   const inputs: ContentTagInputs = {
     version: 'v1',
@@ -150,12 +133,9 @@ export async function computeContentTag(opts: ContentTagOptions): Promise<Conten
     extra,
     ...(commit === undefined ? {} : { commit: await commit }),
     ...(opts.includeRepoPath ? { repoPath: toPosix(relative(repoRoot, context)) || '.' } : {}),
-    contextDigest:
-      indexChunks === undefined
-        ? contextDigestOf(files)
-        : sha256Parts([filesSectionHead(fileCount), ...indexChunks])
+    contextDigest: contextList.digest
   }
-  if (fromIndex !== undefined && indexChunks !== undefined) lazyFiles(inputs, fromIndex)
+  lazyFiles(inputs, contextList)
   const digest = sha256Hex(encodeInputs(inputs))
 
   const warnings = notes.warnings
@@ -175,7 +155,7 @@ export async function computeContentTag(opts: ContentTagOptions): Promise<Conten
     inputs,
     source,
     stats: {
-      files: fileCount,
+      files: contextList.count,
       hashedFiles,
       hashedBytes,
       ms: Math.round(performance.now() - started)
@@ -308,48 +288,20 @@ function extraFiles(paths: string[], repoRoot: string): FileInput[] {
   return sortFiles([...byPath.values()])
 }
 
-/** Makes `inputs.files` the index entries' file objects, built on first read. */
-function lazyFiles(inputs: ContentTagInputs, entries: IndexEntries): void {
+/** Makes `inputs.files` the context's file objects, built on first read. */
+function lazyFiles(inputs: ContentTagInputs, list: ContextFiles): void {
   let built: FileInput[] | undefined
   Object.defineProperty(inputs, 'files', {
     enumerable: true,
     configurable: true,
-    get: () => (built ??= entries.toFileInputs()),
+    get: () => (built ??= list.toArray()),
     set: (value: FileInput[]) => {
       built = value
     }
   })
 }
 
-/** Drops repeated paths from a sorted list; one listing can reach a path two ways. */
-function uniquePaths(files: FileInput[]): FileInput[] {
-  let repeated = false
-  for (let i = 1; i < files.length && !repeated; i++) repeated = files[i]!.path === files[i - 1]!.path
-  return repeated ? files.filter((f, i) => i === 0 || f.path !== files[i - 1]!.path) : files
-}
 
-/**
- * Drops entries below a path that is itself a file or symlink. The walk never
- * produces them, but git's index can still list `dir/x` after `dir` became a
- * symlink, and reading `dir/x` follows it; the builder gets only `dir`. Such a
- * `dir` is always one read from disk; `files` is sorted, so what lies below it
- * is one contiguous run.
- */
-function dropShadowed(files: FileInput[], fromDisk: string[]): FileInput[] {
-  const drop = new Set<number>()
-  for (const path of fromDisk) {
-    const below = path + '/'
-    let lo = 0
-    let hi = files.length
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1
-      if (compareBytes(files[mid]!.path, below) < 0) lo = mid + 1
-      else hi = mid
-    }
-    for (let i = lo; i < files.length && files[i]!.path.startsWith(below); i++) drop.add(i)
-  }
-  return drop.size === 0 ? files : files.filter((_, i) => !drop.has(i))
-}
 
 function sortedRecord(values: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {}

@@ -1,0 +1,76 @@
+// The context's file list merges git's index entries, read in place, with the
+// files read from disk. It must give exactly the list the plain definition
+// gives (every entry, byte order, unique by path, nothing below a path read as
+// a file) and its digest: compared here on seeded random listings.
+import assert from 'node:assert/strict'
+import { describe, test } from 'node:test'
+import { compareBytes, contextDigestOf } from '../../../src/engine/content-tag/encoding.js'
+import { contextFiles } from '../../../src/engine/content-tag/file-list.js'
+import { IndexEntries } from '../../../src/engine/content-tag/index-entries.js'
+import type { FileInput } from '../../../src/engine/content-tag/types.js'
+
+/** A small deterministic generator (mulberry32), so a failure can be replayed. */
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+const SEGMENTS = ['a', 'b', 'a.b', 'a-b', 'src', 'lib', 'x', 'caf\u00e9', 'Z', '_']
+const MODES = ['100644', '100755', '120000'] as const
+
+/** The index run as `git ls-files -s -v -z` prints it, parsed the way git-files.ts does. */
+function indexRun(files: FileInput[]): IndexEntries {
+  let text = ''
+  const offsets: Array<[number, number, number, number, 0 | 1 | 2]> = []
+  for (const f of files) {
+    const at = text.length
+    text += `H ${f.mode} ${f.digest} 0\t`
+    offsets.push([text.length, text.length + f.path.length, at + 9, at + 9 + f.digest.length, MODES.indexOf(f.mode as never) as 0 | 1 | 2])
+    text += f.path + '\0'
+  }
+  const run = new IndexEntries(text, '', 4)
+  for (const o of offsets) run.push(...o)
+  return run
+}
+
+/** The plain definition: all entries sorted by bytes, first of equal paths kept, shadowed ones dropped. */
+function reference(index: FileInput[], disk: FileInput[], readFromDisk: string[]): FileInput[] {
+  const all = [...index, ...disk].sort((x, y) => compareBytes(x.path, y.path))
+  const unique = all.filter((f, i) => i === 0 || f.path !== all[i - 1]!.path)
+  return unique.filter((f) => !readFromDisk.some((p) => f.path.startsWith(p + '/')))
+}
+
+describe('context file list', () => {
+  for (let seed = 1; seed <= 60; seed++) {
+    test(`merging index and disk matches the plain definition (seed ${seed})`, () => {
+      const next = random(seed)
+      const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!
+      const digest = () => Array.from({ length: 40 }, () => '0123456789abcdef'[Math.floor(next() * 16)]).join('')
+      const paths = new Set<string>()
+      for (let i = 0; i < 300; i++) paths.add(Array.from({ length: 1 + Math.floor(next() * 3) }, () => pick(SEGMENTS)).join('/'))
+      const sorted = [...paths].sort(compareBytes)
+      const index: FileInput[] = []
+      const disk: FileInput[] = []
+      for (const path of sorted) {
+        const f = { path, mode: pick(MODES), digest: digest() }
+        const r = next()
+        if (r < 0.7) index.push(f)
+        else if (r < 0.95) disk.push(f)
+        else {
+          index.push(f)
+          disk.push({ ...f, digest: digest() }) // reached two ways: the index entry is kept
+        }
+      }
+      const readFromDisk = disk.map((f) => f.path)
+      const list = contextFiles([indexRun(index)], [...disk].reverse(), readFromDisk)
+      const want = reference(index, disk, readFromDisk)
+      assert.deepEqual(list.toArray(), want)
+      assert.equal(list.count, want.length)
+      assert.equal(list.digest, contextDigestOf(want))
+    })
+  }
+})
