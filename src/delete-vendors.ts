@@ -2,23 +2,19 @@
 // each vendor's own tools read it: the AWS SDK variables, GitLab's CI
 // variables and tokens, GitHub's token and API URL. The CLI and the action
 // both read them here.
+import { awsCredentialsFromEnv } from './ecr-env.js'
 import type { DeleteVendorOptions } from './oci/delete/strategy.js'
 
 /** Settings for every delete strategy from `env`; unset variables leave a field out. */
 export function deleteVendorsFromEnv(env: NodeJS.ProcessEnv): DeleteVendorOptions {
   const set = (name: string) => (env[name] ? env[name] : undefined)
-  const accessKeyId = set('AWS_ACCESS_KEY_ID')
-  const secretAccessKey = set('AWS_SECRET_ACCESS_KEY')
   const gitlabToken = set('GITLAB_TOKEN')
   const jobToken = set('CI_JOB_TOKEN')
   // CI_REGISTRY is `host[:port]` of the job's GitLab registry.
   const ciRegistry = set('CI_REGISTRY')
   return {
     ecr: {
-      credentials:
-        accessKeyId && secretAccessKey
-          ? { accessKeyId, secretAccessKey, sessionToken: set('AWS_SESSION_TOKEN') }
-          : undefined,
+      credentials: awsCredentialsFromEnv(env),
       // The service-specific variable wins over the global one, as in the AWS SDKs.
       endpoint: set('AWS_ENDPOINT_URL_ECR') ?? set('AWS_ENDPOINT_URL'),
       region: set('AWS_REGION') ?? set('AWS_DEFAULT_REGION')

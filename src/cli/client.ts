@@ -2,6 +2,7 @@ import { appendFileSync, readFileSync } from 'node:fs'
 import { UserError, errorMessage } from '../errors.js'
 import { RegistryClient } from '../oci/client.js'
 import { defaultCredentialSource } from '../oci/credentials.js'
+import { ecrAuthFromEnv } from '../ecr-env.js'
 import { Transport } from '../oci/transport.js'
 import type { CommandContext } from './command.js'
 
@@ -9,6 +10,7 @@ import type { CommandContext } from './command.js'
 export function registryClient(ctx: CommandContext): RegistryClient {
   const transport = new Transport({
     credentials: defaultCredentialSource({ env: ctx.env, logger: ctx.logger }),
+    ecr: ecrAuthFromEnv(ctx.env),
     insecure: ctx.global.insecure,
     ca: ctx.global.caFile === undefined ? undefined : readCa(ctx.global.caFile),
     logger: ctx.logger,

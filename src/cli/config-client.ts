@@ -7,6 +7,7 @@ import { defaultCredentialSource, type Credential } from '../oci/credentials.js'
 import { Transport } from '../oci/transport.js'
 import type { CommandContext } from './command.js'
 import { deleteVendorsFromEnv } from '../delete-vendors.js'
+import { ecrAuthFromEnv } from '../ecr-env.js'
 
 /**
  * Builds the registry client of a command that reads a config file. The
@@ -32,6 +33,7 @@ export function configRegistryClient(ctx: CommandContext, config: Config): Regis
   const ca = caFiles.length === 0 ? undefined : caFiles.map((f) => readCa(f.path, f.from)).join('\n')
   const transport = new Transport({
     credentials: defaultCredentialSource({ env: ctx.env, logger: ctx.logger, explicit }),
+    ecr: ecrAuthFromEnv(ctx.env),
     insecure: (registry) => ctx.global.insecure || insecureHosts.has(canonicalRegistry(registry)),
     ca,
     logger: ctx.logger,

@@ -6,7 +6,7 @@ import type { Logger } from '../logger.js'
 import { RegistryClient } from '../oci/client.js'
 import { Transport } from '../oci/transport.js'
 import { ownerAndRepo, type RunContext } from './context.js'
-import { actionCredentials } from './credentials.js'
+import { actionCredentials, actionEcrAuth } from './credentials.js'
 import { INPUT, type Inputs } from './inputs.js'
 import { reportStatus } from './status.js'
 import { writeBuildSummary } from './summary.js'
@@ -35,7 +35,7 @@ export async function runBuildCommand(
 
   const engineEnv = withoutInputs(env)
   const credentials = actionCredentials(inputs, ctx, engineEnv, logger)
-  const transport = new Transport({ credentials, insecure: inputs.insecure, logger })
+  const transport = new Transport({ credentials, ecr: actionEcrAuth(engineEnv), insecure: inputs.insecure, logger })
   const client = new RegistryClient(transport, { logger })
   const result = await runBuild(buildOptions(inputs, ctx), {
     client,

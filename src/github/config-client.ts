@@ -11,6 +11,7 @@ import { Transport } from '../oci/transport.js'
 // The same environment variables as the CLI: AWS_*, GITLAB_TOKEN / CI_JOB_TOKEN, GITHUB_TOKEN.
 import { deleteVendorsFromEnv } from '../delete-vendors.js'
 import type { RunContext } from './context.js'
+import { actionEcrAuth } from './credentials.js'
 import type { Inputs } from './inputs.js'
 
 const GHCR = 'ghcr.io'
@@ -69,6 +70,7 @@ export function actionConfigClient(
         return { ...fallback }
       }
     },
+    ecr: actionEcrAuth(env),
     insecure: (registry) => inputs.insecure || insecureHosts.has(canonicalRegistry(registry)),
     ca: caFiles.length === 0 ? undefined : caFiles.join('\n'),
     logger

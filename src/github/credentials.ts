@@ -1,9 +1,12 @@
+import * as core from '@actions/core'
+import { ecrAuthFromEnv } from '../ecr-env.js'
 import type { Logger } from '../logger.js'
 import {
   defaultCredentialSource,
   type Credential,
   type CredentialSource
 } from '../oci/credentials.js'
+import type { EcrAuthSettings } from '../oci/ecr-auth.js'
 import { parseRepository } from '../oci/reference.js'
 import type { RunContext } from './context.js'
 import type { Inputs } from './inputs.js'
@@ -40,4 +43,12 @@ export function actionCredentials(
       return { ...fallback }
     }
   }
+}
+
+/**
+ * Native ECR credentials on a runner: the AWS variables aws-actions/configure-aws-credentials
+ * exports. Every token and password derived is masked before anything can log it (R-CRED-4).
+ */
+export function actionEcrAuth(env: NodeJS.ProcessEnv): EcrAuthSettings {
+  return { ...ecrAuthFromEnv(env), onSecret: (secret) => core.setSecret(secret) }
 }

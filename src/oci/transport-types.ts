@@ -2,9 +2,12 @@
 import type { Readable } from 'node:stream'
 import type { Logger } from '../logger.js'
 import type { CredentialSource } from './credentials.js'
+import type { EcrAuthSettings } from './ecr-auth.js'
 
 export interface TransportOptions {
   credentials?: CredentialSource
+  /** ECR GetAuthorizationToken for ECR hosts `credentials` has nothing for (ecr-auth.ts). */
+  ecr?: EcrAuthSettings
   /** Registries reached over unverified TLS, falling back to plain http. */
   insecure?: boolean | ((registry: string) => boolean)
   /** Extra PEM roots, trusted in addition to Node's defaults. */

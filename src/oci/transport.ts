@@ -32,7 +32,8 @@ import { createAgent } from './http-agent.js'
 import { hostAndPort, sniffScheme } from './scheme-sniff.js'
 import type { ApiRequest, RegistryRequest, RequestBody, TransportOptions } from './transport-types.js'
 import type { Outcome, RetryDecision } from './retry.js'
-import type { Credential } from './credentials.js'
+import type { Credential, CredentialSource } from './credentials.js'
+import { withEcrCredentials } from './ecr-auth.js'
 
 export type { RegistryResponse } from './response.js'
 export type { ApiRequest, RegistryRequest, RequestBody, TransportOptions } from './transport-types.js'
@@ -47,6 +48,7 @@ export class Transport {
   readonly #opts: TransportOptions
   readonly #logger: Logger
   readonly #auth: Authenticator
+  readonly #credentials: CredentialSource | undefined
   readonly #agents = new Map<boolean, Agent>()
   readonly #schemes = new Map<string, 'https' | 'http'>()
   /** One sniff per insecure registry, shared by the requests that start together. */
@@ -55,8 +57,11 @@ export class Transport {
   constructor(opts: TransportOptions = {}) {
     this.#opts = opts
     this.#logger = opts.logger ?? nullLogger
+    // The ECR token call goes through this transport's api(): same agents, CA and trace.
+    this.#credentials =
+      opts.ecr === undefined ? opts.credentials : withEcrCredentials(opts.credentials, opts.ecr, this, this.#logger)
     this.#auth = new Authenticator({
-      credentials: opts.credentials,
+      credentials: this.#credentials,
       http: this.#tokenHttp,
       insecure: (r) => this.isInsecure(r),
       logger: this.#logger
@@ -136,7 +141,7 @@ export class Transport {
 
   /** The configured credentials for `registry` (vendor APIs that take the registry's login). */
   async credential(registry: string): Promise<Credential | undefined> {
-    return this.#opts.credentials?.get(registry)
+    return this.#credentials?.get(registry)
   }
 
   /**
