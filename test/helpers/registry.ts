@@ -33,6 +33,8 @@ export interface RegistryOptions {
   tls?: boolean
   /** Whether manifest and blob DELETE work (default true); false answers 405 UNSUPPORTED. */
   deleteEnabled?: boolean
+  /** The one user of `auth: 'basic'` or `'token'` (default alice with a random password). */
+  user?: { username: string; password: string }
   /** Token server behaviour for `auth: 'token'` (negative-test switches, response shapes). */
   token?: Omit<TokenServerOptions, 'keyPem' | 'certPem' | 'users' | 'issuer'>
 }
@@ -85,8 +87,8 @@ export async function startRegistry(opts: RegistryOptions): Promise<RunningRegis
   const dir = await mkdtemp(join(tmpdir(), `${DIR_PREFIX}${safeName(opts.name)}-`))
   let tokenServer: TokenServer | undefined
   try {
-    const username = auth === 'none' ? undefined : 'alice'
-    const password = auth === 'none' ? undefined : randomBytes(12).toString('hex')
+    const username = auth === 'none' ? undefined : (opts.user?.username ?? 'alice')
+    const password = auth === 'none' ? undefined : (opts.user?.password ?? randomBytes(12).toString('hex'))
     const [tlsFiles, htpasswdFile, tokenFiles] = await Promise.all([
       tls ? generateTlsFiles(dir) : undefined,
       auth === 'basic' ? writeHtpasswd(dir, username as string, password as string) : undefined,
