@@ -41,6 +41,15 @@ export interface ClientOptions {
 
 const DEFAULT_MAX_MANIFEST = 4 * 1024 * 1024
 
+export interface PutManifestOptions {
+  /**
+   * Called with the `OCI-Subject` answer header: a registry with the
+   * referrers API names the subject it indexed the manifest under, and then
+   * the client must not maintain the fallback tag itself (§1.7, §1.9).
+   */
+  onSubject?: (subject: string) => void
+}
+
 /** `repository:<name>:<actions>` token scope. */
 export function scopeFor(repository: string, ...actions: string[]): string {
   return repositoryScope(repository, actions)
@@ -167,7 +176,8 @@ export class RegistryClient {
     registry: string,
     repository: string,
     reference: string,
-    manifest: RawManifest
+    manifest: RawManifest,
+    opts: PutManifestOptions = {}
   ): Promise<string> {
     const label = `${registry}/${repository}${reference.includes(':') ? '@' : ':'}${reference}`
     if (SCHEMA1_MEDIATYPES.has(manifest.mediaType))
@@ -192,6 +202,8 @@ export class RegistryClient {
         `${label}: the registry stored digest ${stored} for manifest ${manifest.digest}`
       )
     }
+    const subject = header(res.headers, 'oci-subject')
+    if (subject !== undefined) opts.onSubject?.(subject)
     return manifest.digest
   }
 

@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream'
 import { UserError } from '../errors.js'
 import { nullLogger, type Logger } from '../logger.js'
 import { limiter } from '../util/limit.js'
+import type { PutManifestOptions } from './client.js'
 import { digestOf } from './digest.js'
 import { INDEX_MEDIATYPES, IMAGE_MEDIATYPES } from './media-types.js'
 import { formatPlatform, platformMatches, type PlatformFilter } from './platform.js'
@@ -12,7 +13,13 @@ import type { Descriptor, ImageIndex, ImageManifest, ManifestHead, RawManifest, 
 export interface CopyRegistry {
   headManifest(ref: Reference): Promise<ManifestHead | undefined>
   getManifest(ref: Reference): Promise<RawManifest>
-  putManifest(registry: string, repository: string, reference: string, manifest: RawManifest): Promise<string>
+  putManifest(
+    registry: string,
+    repository: string,
+    reference: string,
+    manifest: RawManifest,
+    opts?: PutManifestOptions
+  ): Promise<string>
   headBlob(registry: string, repository: string, digest: string): Promise<number | undefined>
   getBlob(registry: string, repository: string, descriptor: Descriptor): Promise<Readable>
   uploadBlob(
@@ -41,6 +48,10 @@ export interface CopyResult {
   manifests: { copied: number; skipped: number }
   blobs: { uploaded: number; mounted: number; skipped: number; bytes: number }
   platforms?: string[]
+  /** Digests of layers with foreign `urls`, left where they are: the target manifest still names them. */
+  foreignLayers?: string[]
+  /** The subject the target said it indexed this manifest under (`OCI-Subject`, referrers API). */
+  ociSubject?: string
 }
 
 interface Job {
@@ -102,7 +113,7 @@ export async function copyImage(registry: CopyRegistry, src: Reference, dst: Ref
   }
   await copyChildren(job, manifest)
   const reference = target.tag ?? target.digest ?? manifest.digest
-  await putVerified(job, reference, manifest)
+  await putVerified(job, reference, manifest, (subject) => (job.result.ociSubject = subject))
   job.result.digest = manifest.digest
   job.logger.info(`copied ${job.result.source} → ${job.result.target} (${manifest.digest})`)
   return job.result
@@ -132,8 +143,14 @@ async function copyChildManifest(job: Job, child: Descriptor): Promise<void> {
   await putVerified(job, child.digest, raw)
 }
 
-async function putVerified(job: Job, reference: string, manifest: RawManifest): Promise<void> {
-  const digest = await job.registry.putManifest(job.dst.registry, job.dst.repository, reference, manifest)
+async function putVerified(
+  job: Job,
+  reference: string,
+  manifest: RawManifest,
+  onSubject?: (subject: string) => void
+): Promise<void> {
+  const { registry, repository } = job.dst
+  const digest = await job.registry.putManifest(registry, repository, reference, manifest, { onSubject })
   if (digest !== manifest.digest) {
     throw new UserError(`${job.result.target}: registry stored ${digest} for manifest ${manifest.digest}`)
   }
@@ -154,8 +171,9 @@ async function copyBlob(job: Job, descriptor: Descriptor): Promise<void> {
   if (descriptor.urls !== undefined && descriptor.urls.length > 0) {
     // Non-distributable layers live at foreign URLs; fetching them would send
     // requests (and possibly credentials) elsewhere (R-PUT-4, CVE-2020-15157).
-    job.logger.debug(`not copying foreign layer ${descriptor.digest}`)
+    job.logger.info(`not copying foreign layer ${descriptor.digest} (it has urls; the copy still names it)`)
     job.result.blobs.skipped++
+    job.result.foreignLayers = [...(job.result.foreignLayers ?? []), descriptor.digest]
     return
   }
   const { src, dst, registry } = job

@@ -2,7 +2,7 @@
 // `subject` is the image) along with it, registry-protocol §1.9 / R-REF-1.
 import { nullLogger, type Logger } from '../logger.js'
 import { scopeFor, type RegistryClient } from './client.js'
-import { copyImage } from './copy.js'
+import { copyImage, type CopyResult } from './copy.js'
 import { digestOf, referrersTagFor } from './digest.js'
 import { MEDIATYPE_OCI_INDEX } from './media-types.js'
 import type { Descriptor, ImageIndex, RawManifest } from './types.js'
@@ -34,9 +34,10 @@ const NO_REFERRERS_API = new Set([400, 404, 405])
 /**
  * Copies every referrer of `digest` from `source` to `target` by digest, and
  * their referrers in turn. The source is asked through the referrers API or
- * its fallback tag (the client does both). When the target has no referrers
- * API (distribution 2.8 has none), the fallback tag index `sha256-<hex>` is
- * maintained there so that verifiers (cosign, notation, oras) find them.
+ * its fallback tag (the client does both). Referrers the target does not
+ * index itself (it answers their PUT without `OCI-Subject`; distribution 2.8
+ * never sends it) are listed in the fallback tag index `sha256-<hex>` there,
+ * so that verifiers (cosign, notation, oras) find them.
  */
 export async function copyReferrers(
   client: RegistryClient,
@@ -68,6 +69,7 @@ async function copyLevel(
   state.seen.add(subject)
   const referrers = await client.getReferrers(source.registry, source.repository, subject)
   if (referrers.length === 0) return
+  const unindexed: Descriptor[] = []
   for (const referrer of referrers) {
     const copy = await copyImage(
       client,
@@ -77,15 +79,33 @@ async function copyLevel(
     )
     if (copy.status === 'copied') result.copied.push(referrer.digest)
     else result.present.push(referrer.digest)
+    if (!(await indexedByTarget(client, target, subject, copy, state))) unindexed.push(referrer)
   }
-  state.targetHasApi ??= await hasReferrersApi(client, target, subject)
-  if (!state.targetHasApi) {
-    const tag = await updateFallbackTag(client, source, target, subject, referrers, logger)
+  if (unindexed.length > 0) {
+    const tag = await updateFallbackTag(client, source, target, subject, unindexed, logger)
     if (tag !== undefined) result.fallbackTags.push(tag)
   }
   for (const referrer of referrers) {
     await copyLevel(client, source, target, referrer.digest, depth - 1, logger, result, state)
   }
+}
+
+/**
+ * Whether the target lists a referrer under `subject` by itself. A PUT
+ * answered with `OCI-Subject` was indexed by the registry; one answered
+ * without it must go into the fallback tag, written by the client (§1.7).
+ * A referrer that was already there was not PUT: the referrers API decides.
+ */
+async function indexedByTarget(
+  client: RegistryClient,
+  target: RepositoryLocation,
+  subject: string,
+  copy: CopyResult,
+  state: { targetHasApi: boolean | undefined }
+): Promise<boolean> {
+  if (copy.status === 'copied') return copy.ociSubject === subject
+  state.targetHasApi ??= await hasReferrersApi(client, target, subject)
+  return state.targetHasApi
 }
 
 /**

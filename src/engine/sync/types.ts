@@ -5,7 +5,7 @@ import type { Reference } from '../../oci/types.js'
 import type { StateRegistry } from './state-store.js'
 
 /** The registry calls a sync makes; RegistryClient implements them all. */
-export interface SyncClient extends CopyRegistry, Omit<StateRegistry, 'uploadBlob'> {
+export interface SyncClient extends CopyRegistry, Omit<StateRegistry, 'uploadBlob' | 'putManifest'> {
   uploadBlob: CopyRegistry['uploadBlob'] & StateRegistry['uploadBlob']
   listTags(registry: string, repository: string): Promise<string[]>
   deleteTag(ref: Reference, opts?: DeleteTagOptions): Promise<DeleteTagResult>
