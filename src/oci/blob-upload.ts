@@ -123,6 +123,13 @@ async function mount(job: Job, from: string): Promise<'mounted' | Session> {
   return res.status === 201 ? 'mounted' : sessionOf(res)
 }
 
+/**
+ * An empty POST that opens a session. No "single POST" (`?digest=` with the
+ * body, §1.5, AT-UP-4): it would save one round trip only on registries that
+ * support it, and distribution 2.8 answers it 202 with `Range: 0-0`, the body
+ * discarded, so the bytes would travel twice; a registry that kept the body as
+ * a first chunk would make the PUT that follows store the wrong content.
+ */
 async function startSession(job: Job): Promise<Session> {
   const res = await job.host.transport.request({
     method: 'POST',

@@ -33,6 +33,8 @@ export interface RegistryOptions {
   tls?: boolean
   /** Whether manifest and blob DELETE work (default true); false answers 405 UNSUPPORTED. */
   deleteEnabled?: boolean
+  /** Patterns of layer `urls` a manifest may carry (`validation.manifests.urls.allow`); 2.8 refuses any by default. */
+  manifestUrlsAllow?: string[]
   /** The one user of `auth: 'basic'` or `'token'` (default alice with a random password). */
   user?: { username: string; password: string }
   /** Token server behaviour for `auth: 'token'` (negative-test switches, response shapes). */
@@ -117,6 +119,9 @@ export async function startRegistry(opts: RegistryOptions): Promise<RunningRegis
         headers: { 'X-Content-Type-Options': ['nosniff'] },
         ...(tlsFiles === undefined ? {} : { tls: { certificate: tlsFiles.certFile, key: tlsFiles.keyFile } })
       },
+      ...(opts.manifestUrlsAllow === undefined
+        ? {}
+        : { validation: { manifests: { urls: { allow: opts.manifestUrlsAllow } } } }),
       ...(htpasswdFile === undefined ? {} : { auth: { htpasswd: { realm: 'basic-realm', path: htpasswdFile } } }),
       ...(tokenServer === undefined || tokenFiles === undefined
         ? {}

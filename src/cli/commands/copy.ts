@@ -43,6 +43,8 @@ function parseConcurrency(value: string): number {
 function describe(r: CopyResult): string {
   if (r.status === 'skipped') return `${r.target} already at ${r.digest}`
   const mb = (r.blobs.bytes / 1e6).toFixed(1)
-  const parts = [`${r.blobs.uploaded} blobs uploaded (${mb} MB)`, `${r.blobs.mounted} mounted`, `${r.blobs.skipped} present`]
+  const foreign = r.foreignLayers?.length ?? 0
+  const parts = [`${r.blobs.uploaded} blobs uploaded (${mb} MB)`, `${r.blobs.mounted} mounted`, `${r.blobs.skipped - foreign} present`]
+  if (foreign > 0) parts.push(`${foreign} foreign layer(s) not copied`)
   return `copied ${r.source} → ${r.target} ${r.digest}: ${parts.join(', ')}`
 }
