@@ -297,6 +297,28 @@ describe('GitLab: the container registry REST API', () => {
     for (const r of gitlab.requests) assert.equal(r.headers['private-token'], 'glpat-test')
     assert.deepEqual(await tags(plain, repository), ['a', 'b'])
   })
+
+  test('AT-RED-7: a cross-origin redirect of a call with PRIVATE-TOKEN is not followed; the other origin gets nothing', async () => {
+    const repository = `${project}/redirected`
+    const client = clientFor(plain)
+    await sharedPair(client, plain.host, repository)
+    const collector = await startServer((_req, res) => reply(res, 200, { 'content-type': 'application/json' }, []))
+    const gitlab = await startServer((req, res) => reply(res, 307, { location: `${collector.url}${req.url}` }))
+    after(() => Promise.all([collector.close(), gitlab.close()]))
+    await assert.rejects(
+      client.deleteTag(
+        { registry: plain.host, repository, tag: 'a' },
+        { strategy: 'gitlab', vendors: { gitlab: { token: { kind: 'private', value: 'glpat-test' }, apiUrl: `${gitlab.url}/api/v4` } } }
+      ),
+      (e: Error) =>
+        e.name === 'UserError' &&
+        e.message.includes(`${gitlab.host}/api/v4/projects/delete-vendors%2Fgitlab%2Fredirected/registry/repositories redirected (307) to ${collector.host}; not followed`) &&
+        !e.message.includes('glpat-test')
+    )
+    assert.equal(gitlab.requests.length, 1)
+    assert.equal(collector.requests.length, 0, 'no request, so no PRIVATE-TOKEN, reaches the other origin')
+    assert.deepEqual(await tags(plain, repository), ['a', 'b'])
+  })
 })
 
 test('Harbor: the artifact tag DELETE on the registry host, repository encoded twice, with the registry login', async () => {
