@@ -11,9 +11,11 @@ export const modules = {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _oci_client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(615);
-/* harmony import */ var _oci_credentials_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2639);
-/* harmony import */ var _oci_transport_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5780);
+/* harmony import */ var _oci_client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9825);
+/* harmony import */ var _oci_credentials_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2571);
+/* harmony import */ var _ecr_env_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(531);
+/* harmony import */ var _oci_transport_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5780);
+
 
 
 
@@ -21,8 +23,9 @@ export const modules = {
 
 /** Builds the registry client a command uses, from the global options. */
 function registryClient(ctx) {
-    const transport = new _oci_transport_js__WEBPACK_IMPORTED_MODULE_4__/* .Transport */ .o({
+    const transport = new _oci_transport_js__WEBPACK_IMPORTED_MODULE_5__/* .Transport */ .o({
         credentials: (0,_oci_credentials_js__WEBPACK_IMPORTED_MODULE_3__/* .defaultCredentialSource */ .U)({ env: ctx.env, logger: ctx.logger }),
+        ecr: (0,_ecr_env_js__WEBPACK_IMPORTED_MODULE_4__/* .ecrAuthFromEnv */ .sY)(ctx.env),
         insecure: ctx.global.insecure,
         ca: ctx.global.caFile === undefined ? undefined : readCa(ctx.global.caFile),
         logger: ctx.logger,
@@ -151,20 +154,22 @@ const command = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   G: () => (/* binding */ deleteVendorsFromEnv)
 /* harmony export */ });
+/* harmony import */ var _ecr_env_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(531);
+// The vendor API settings of tag deletes, read from the environment the way
+// each vendor's own tools read it: the AWS SDK variables, GitLab's CI
+// variables and tokens, GitHub's token and API URL. The CLI and the action
+// both read them here.
+
 /** Settings for every delete strategy from `env`; unset variables leave a field out. */
 function deleteVendorsFromEnv(env) {
     const set = (name) => (env[name] ? env[name] : undefined);
-    const accessKeyId = set('AWS_ACCESS_KEY_ID');
-    const secretAccessKey = set('AWS_SECRET_ACCESS_KEY');
     const gitlabToken = set('GITLAB_TOKEN');
     const jobToken = set('CI_JOB_TOKEN');
     // CI_REGISTRY is `host[:port]` of the job's GitLab registry.
     const ciRegistry = set('CI_REGISTRY');
     return {
         ecr: {
-            credentials: accessKeyId && secretAccessKey
-                ? { accessKeyId, secretAccessKey, sessionToken: set('AWS_SESSION_TOKEN') }
-                : undefined,
+            credentials: (0,_ecr_env_js__WEBPACK_IMPORTED_MODULE_0__/* .awsCredentialsFromEnv */ .bs)(env),
             // The service-specific variable wins over the global one, as in the AWS SDKs.
             endpoint: set('AWS_ENDPOINT_URL_ECR') ?? set('AWS_ENDPOINT_URL'),
             region: set('AWS_REGION') ?? set('AWS_DEFAULT_REGION')

@@ -15,7 +15,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /* harmony import */ var _engine_build_key_values_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2193);
 /* harmony import */ var _engine_build_resolve_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3963);
-/* harmony import */ var _engine_content_tag_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(579);
+/* harmony import */ var _engine_content_tag_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2130);
 
 
 
@@ -87,7 +87,7 @@ const command = {
                 ctx.logger.warning(warning);
         // The registry client loads only for --diff: plain `tag` runs in every CI step.
         if (values.diff !== undefined)
-            return (await Promise.all(/* import() */[__webpack_require__.e(99), __webpack_require__.e(52), __webpack_require__.e(613)]).then(__webpack_require__.bind(__webpack_require__, 9613))).printDiff(ctx, result, values.diff);
+            return (await Promise.all(/* import() */[__webpack_require__.e(99), __webpack_require__.e(776), __webpack_require__.e(613)]).then(__webpack_require__.bind(__webpack_require__, 9613))).printDiff(ctx, result, values.diff);
         if (values.explain) {
             if (ctx.global.json)
                 ctx.out(JSON.stringify((0,_engine_content_tag_index_js__WEBPACK_IMPORTED_MODULE_3__/* .explainJson */ .eP)(result)));
@@ -268,7 +268,7 @@ function reason(error) {
 
 /***/ }),
 
-/***/ 579:
+/***/ 2130:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1428,6 +1428,186 @@ function blobId(content) {
     return (0,external_node_crypto_.createHash)('sha1').update(`blob ${content.length}\0`).update(content).digest('hex');
 }
 
+;// CONCATENATED MODULE: ./src/engine/content-tag/file-list.ts
+// The context's file list (spec §6.2): the index entries of a git work tree
+// merged with the files read from disk, in byte order, unique by path, without
+// entries below a path that is itself a file. A 50,000-file context would
+// spend more time collecting the garbage of one object per index entry than
+// hashing, so the merge reads index entries in place and hashes the section
+// in chunks; file objects are built only when someone reads them (explain,
+// build labels).
+
+// Entries per hashed chunk: large enough to amortise the hash call, small
+// enough that a chunk's string stays cheap to build and to check.
+const file_list_CHUNK = 1024;
+const file_list_SURROGATE = /[\ud800-\udfff]/;
+/**
+ * The context files from the index `runs` (one per work tree) and the files
+ * described from disk. `readFromDisk` names the paths read as files or
+ * symlinks: what git's index lists below them is not sent to the builder.
+ */
+function contextFiles(runs, fromDisk, readFromDisk) {
+    if (runs.length === 1) {
+        const merged = mergedFiles(runs[0], fromDisk, readFromDisk);
+        if (merged !== undefined)
+            return merged;
+    }
+    let files = runs.flatMap((run) => run.toFileInputs()).concat(fromDisk);
+    files = uniquePaths(sortFiles(files));
+    if (runs.length > 0 && readFromDisk.length > 0)
+        files = dropShadowed(files, readFromDisk);
+    const all = files;
+    return { count: all.length, digest: contextDigestOf(all), toArray: () => all };
+}
+/**
+ * One index run merged with the disk files by native string comparison,
+ * which is byte order unless a path holds a character above U+FFFF; then, or
+ * when the run is not in order, undefined, and the caller sorts objects.
+ */
+function mergedFiles(run, fromDisk, readFromDisk) {
+    // Entries below a path read as a file can be read from disk too (git flags
+    // them deleted or changed, and reading them follows a symlink).
+    const disk = dropShadowed(uniquePaths(sortFiles([...fromDisk])), readFromDisk);
+    if (disk.some((f) => file_list_SURROGATE.test(f.path)))
+        return undefined;
+    const skip = shadowedRanges(run, readFromDisk);
+    const section = new SectionHasher();
+    if (!walkMerged(run, disk, skip, (path, mode, digest) => section.add(path, mode, digest)))
+        return undefined;
+    let built;
+    return {
+        count: section.count,
+        digest: section.digest(),
+        toArray: () => {
+            if (built === undefined) {
+                const out = [];
+                walkMerged(run, disk, skip, (path, mode, digest) => out.push({ path, mode, digest }));
+                built = out;
+            }
+            return built;
+        }
+    };
+}
+/**
+ * Calls `emit` for every entry in order: the run's, except those in `skip`,
+ * and the disk files between them; on an equal path the run's entry is kept
+ * (a listing can reach a path two ways). False when the run is out of order.
+ */
+function walkMerged(run, disk, skip, emit) {
+    let j = 0;
+    let s = 0;
+    let previous;
+    for (let i = 0; i < run.length; i++) {
+        while (s < skip.length && skip[s][1] <= i)
+            s++;
+        if (s < skip.length && skip[s][0] <= i) {
+            i = skip[s][1] - 1;
+            continue;
+        }
+        const path = run.path(i);
+        if (previous !== undefined && !(previous < path))
+            return false;
+        previous = path;
+        while (j < disk.length && disk[j].path < path) {
+            const f = disk[j++];
+            emit(f.path, f.mode, f.digest);
+        }
+        if (j < disk.length && disk[j].path === path)
+            j++;
+        emit(path, run.mode(i), run.digest(i));
+    }
+    for (; j < disk.length; j++)
+        emit(disk[j].path, disk[j].mode, disk[j].digest);
+    return true;
+}
+/** Index ranges [from, to) of the run's entries below a path read from disk as a file. */
+function shadowedRanges(run, readFromDisk) {
+    const ranges = [];
+    for (const path of readFromDisk) {
+        const below = path + '/';
+        let lo = 0;
+        let hi = run.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >>> 1;
+            if (run.path(mid) < below)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        let end = lo;
+        while (end < run.length && run.path(end).startsWith(below))
+            end++;
+        if (end > lo)
+            ranges.push([lo, end]);
+    }
+    return ranges.sort((a, b) => a[0] - b[0]);
+}
+/**
+ * Hashes the files section entry by entry in chunks of netstrings. A chunk is
+ * built with character counts as lengths, exact when it is all ASCII (one
+ * native byte count proves it); a chunk holding other characters is rebuilt
+ * with UTF-8 byte lengths from the entries it keeps for that.
+ */
+class SectionHasher {
+    count = 0;
+    chunks = [];
+    chunk = '';
+    kept = [];
+    add(path, mode, digest) {
+        this.chunk += path.length + ':' + path + ',' + mode.length + ':' + mode + ',';
+        this.chunk += digest.length + ':' + digest + ',';
+        this.kept.push(path, mode, digest);
+        if (++this.count % file_list_CHUNK === 0)
+            this.flush();
+    }
+    digest() {
+        this.flush();
+        return sha256Parts([filesSectionHead(this.count), ...this.chunks]);
+    }
+    flush() {
+        if (this.chunk === '')
+            return;
+        let s = this.chunk;
+        if (Buffer.byteLength(s, 'utf8') !== s.length)
+            s = this.kept.map(netstring).join('');
+        this.chunks.push(s);
+        this.chunk = '';
+        this.kept.length = 0;
+    }
+}
+/** Drops repeated paths from a sorted list; one listing can reach a path two ways. */
+function uniquePaths(files) {
+    let repeated = false;
+    for (let i = 1; i < files.length && !repeated; i++)
+        repeated = files[i].path === files[i - 1].path;
+    return repeated ? files.filter((f, i) => i === 0 || f.path !== files[i - 1].path) : files;
+}
+/**
+ * Drops entries below a path that is itself a file or symlink. The walk never
+ * produces them, but git's index can still list `dir/x` after `dir` became a
+ * symlink, and reading `dir/x` follows it; the builder gets only `dir`. Such a
+ * `dir` is always one read from disk; `files` is sorted, so what lies below it
+ * is one contiguous run.
+ */
+function dropShadowed(files, fromDisk) {
+    const drop = new Set();
+    for (const path of fromDisk) {
+        const below = path + '/';
+        let lo = 0;
+        let hi = files.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >>> 1;
+            if (compareBytes(files[mid].path, below) < 0)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (let i = lo; i < files.length && files[i].path.startsWith(below); i++)
+            drop.add(i);
+    }
+    return drop.size === 0 ? files : files.filter((_, i) => !drop.has(i));
+}
+
 ;// CONCATENATED MODULE: ./src/engine/content-tag/fs-files.ts
 // The context's files found by walking the directory tree (spec §5.1): used
 // outside git, with useGit: false, and for untracked directories and
@@ -1584,12 +1764,6 @@ function gitDirs(top) {
 }
 
 ;// CONCATENATED MODULE: ./src/engine/content-tag/index-entries.ts
-// Index entries of the git fast path (spec §5.2), kept as offsets into the
-// `git ls-files -s` output rather than as one object per file. A clean
-// 50,000-file context otherwise spends more time collecting the garbage of
-// those objects than hashing: most callers need only the context digest, and
-// the file objects are built when someone reads them.
-
 const MODES = ['100644', '100755', '120000'];
 /** Entries of one work tree's index, in index order (byte order of path). */
 class IndexEntries {
@@ -1634,11 +1808,15 @@ class IndexEntries {
     path(i) {
         return this.prefix + this.localPath(i);
     }
+    /** The mode as git normalises it: 100644, 100755 or 120000. */
+    mode(i) {
+        return MODES[this.modes[i]];
+    }
     digest(i) {
         return this.text.slice(this.digestStart[i], this.digestEnd[i]);
     }
     entry(i) {
-        return { path: this.path(i), mode: MODES[this.modes[i]], digest: this.digest(i) };
+        return { path: this.path(i), mode: this.mode(i), digest: this.digest(i) };
     }
     toFileInputs() {
         const out = new Array(this.count);
@@ -1661,42 +1839,6 @@ class IndexEntries {
         }
         this.count = kept;
     }
-    /**
-     * The entries as file list chunks (encoding.ts encodeFiles), when their
-     * order is byte order as JavaScript compares strings; undefined otherwise,
-     * and the caller sorts file objects instead. git keeps its index in byte
-     * order, which the native comparison agrees with unless paths hold
-     * characters above U+FFFF.
-     */
-    encodeSorted() {
-        const chunks = [];
-        const text = this.text;
-        const prefix = this.prefix;
-        let previous = '';
-        for (let start = 0; start < this.count; start += index_entries_CHUNK) {
-            const end = Math.min(start + index_entries_CHUNK, this.count);
-            let s = '';
-            for (let i = start; i < end; i++) {
-                const path = prefix + text.slice(this.pathStart[i], this.pathEnd[i]);
-                if (!(previous < path) && i > 0)
-                    return undefined;
-                previous = path;
-                const digest = text.slice(this.digestStart[i], this.digestEnd[i]);
-                s += path.length + ':' + path + ',6:' + MODES[this.modes[i]] + ',';
-                s += digest.length + ':' + digest + ',';
-            }
-            // Character counts are byte counts only for ASCII; rebuild a chunk that is not.
-            if (Buffer.byteLength(s, 'utf8') !== s.length) {
-                s = '';
-                for (let i = start; i < end; i++) {
-                    const f = this.entry(i);
-                    s += netstring(f.path) + netstring(f.mode) + netstring(f.digest);
-                }
-            }
-            chunks.push(s);
-        }
-        return chunks;
-    }
     grow() {
         const size = this.pathStart.length * 2;
         const widen = (a, make) => {
@@ -1711,8 +1853,6 @@ class IndexEntries {
         this.modes = widen(this.modes, (n) => new Uint8Array(n));
     }
 }
-// Entries per hashed chunk, as in encoding.ts.
-const index_entries_CHUNK = 1024;
 
 ;// CONCATENATED MODULE: ./src/engine/content-tag/git-files.ts
 // The git fast path (spec §5.2): `git ls-files` lists the index with blob ids
@@ -2030,6 +2170,7 @@ function normalisePlatform(value) {
 
 
 
+
 /** The prefix tags get unless the caller chooses one. */
 const DEFAULT_PREFIX = 'im-v1-';
 /** Hex digits of the digest kept in the tag by default (160 bits). */
@@ -2133,17 +2274,7 @@ async function computeContentTag(opts) {
         for (const dir of directories)
             walkContext(context, dir, filter, notes, describer);
     }
-    // A clean work tree: the index alone, already in order, hashed without a
-    // file object per entry; they are built only if someone reads `files`.
-    const fromIndex = files.length === 0 && indexed.length === 1 ? indexed[0] : undefined;
-    const indexChunks = fromIndex?.encodeSorted();
-    if (indexChunks === undefined) {
-        files = indexed.flatMap((run) => run.toFileInputs()).concat(files);
-        files = uniquePaths(sortFiles(files));
-        if (source === 'git' && readFromDisk.length > 0)
-            files = dropShadowed(files, readFromDisk);
-    }
-    const fileCount = fromIndex !== undefined && indexChunks !== undefined ? fromIndex.length : files.length;
+    const contextList = contextFiles(indexed, files, source === 'git' ? readFromDisk : []);
     const inputs = {
         version: 'v1',
         dockerfile,
@@ -2155,12 +2286,9 @@ async function computeContentTag(opts) {
         extra,
         ...(commit === undefined ? {} : { commit: await commit }),
         ...(opts.includeRepoPath ? { repoPath: toPosix((0,external_node_path_.relative)(repoRoot, context)) || '.' } : {}),
-        contextDigest: indexChunks === undefined
-            ? contextDigestOf(files)
-            : sha256Parts([filesSectionHead(fileCount), ...indexChunks])
+        contextDigest: contextList.digest
     };
-    if (fromIndex !== undefined && indexChunks !== undefined)
-        lazyFiles(inputs, fromIndex);
+    lazyFiles(inputs, contextList);
     const digest = sha256Hex(encodeInputs(inputs));
     const warnings = notes.warnings;
     if (notes.gitMetadataSent) {
@@ -2175,7 +2303,7 @@ async function computeContentTag(opts) {
         inputs,
         source,
         stats: {
-            files: fileCount,
+            files: contextList.count,
             hashedFiles,
             hashedBytes,
             ms: Math.round(external_node_perf_hooks_.performance.now() - started)
@@ -2292,49 +2420,17 @@ function extraFiles(paths, repoRoot) {
     }
     return sortFiles([...byPath.values()]);
 }
-/** Makes `inputs.files` the index entries' file objects, built on first read. */
-function lazyFiles(inputs, entries) {
+/** Makes `inputs.files` the context's file objects, built on first read. */
+function lazyFiles(inputs, list) {
     let built;
     Object.defineProperty(inputs, 'files', {
         enumerable: true,
         configurable: true,
-        get: () => (built ??= entries.toFileInputs()),
+        get: () => (built ??= list.toArray()),
         set: (value) => {
             built = value;
         }
     });
-}
-/** Drops repeated paths from a sorted list; one listing can reach a path two ways. */
-function uniquePaths(files) {
-    let repeated = false;
-    for (let i = 1; i < files.length && !repeated; i++)
-        repeated = files[i].path === files[i - 1].path;
-    return repeated ? files.filter((f, i) => i === 0 || f.path !== files[i - 1].path) : files;
-}
-/**
- * Drops entries below a path that is itself a file or symlink. The walk never
- * produces them, but git's index can still list `dir/x` after `dir` became a
- * symlink, and reading `dir/x` follows it; the builder gets only `dir`. Such a
- * `dir` is always one read from disk; `files` is sorted, so what lies below it
- * is one contiguous run.
- */
-function dropShadowed(files, fromDisk) {
-    const drop = new Set();
-    for (const path of fromDisk) {
-        const below = path + '/';
-        let lo = 0;
-        let hi = files.length;
-        while (lo < hi) {
-            const mid = (lo + hi) >>> 1;
-            if (compareBytes(files[mid].path, below) < 0)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        for (let i = lo; i < files.length && files[i].path.startsWith(below); i++)
-            drop.add(i);
-    }
-    return drop.size === 0 ? files : files.filter((_, i) => !drop.has(i));
 }
 function sortedRecord(values) {
     const out = {};

@@ -12,10 +12,12 @@ export const modules = {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
 /* harmony import */ var _engine_mirror_names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9054);
-/* harmony import */ var _oci_client_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(615);
-/* harmony import */ var _oci_credentials_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2639);
+/* harmony import */ var _oci_client_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9825);
+/* harmony import */ var _oci_credentials_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2571);
 /* harmony import */ var _oci_transport_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5780);
 /* harmony import */ var _delete_vendors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3446);
+/* harmony import */ var _ecr_env_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(531);
+
 
 
 
@@ -48,6 +50,7 @@ function configRegistryClient(ctx, config) {
     const ca = caFiles.length === 0 ? undefined : caFiles.map((f) => readCa(f.path, f.from)).join('\n');
     const transport = new _oci_transport_js__WEBPACK_IMPORTED_MODULE_5__/* .Transport */ .o({
         credentials: (0,_oci_credentials_js__WEBPACK_IMPORTED_MODULE_4__/* .defaultCredentialSource */ .U)({ env: ctx.env, logger: ctx.logger, explicit }),
+        ecr: (0,_ecr_env_js__WEBPACK_IMPORTED_MODULE_7__/* .ecrAuthFromEnv */ .sY)(ctx.env),
         insecure: (registry) => ctx.global.insecure || insecureHosts.has((0,_engine_mirror_names_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalRegistry */ .i7)(registry)),
         ca,
         logger: ctx.logger,
@@ -87,20 +90,22 @@ function requestTrace(file) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   G: () => (/* binding */ deleteVendorsFromEnv)
 /* harmony export */ });
+/* harmony import */ var _ecr_env_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(531);
+// The vendor API settings of tag deletes, read from the environment the way
+// each vendor's own tools read it: the AWS SDK variables, GitLab's CI
+// variables and tokens, GitHub's token and API URL. The CLI and the action
+// both read them here.
+
 /** Settings for every delete strategy from `env`; unset variables leave a field out. */
 function deleteVendorsFromEnv(env) {
     const set = (name) => (env[name] ? env[name] : undefined);
-    const accessKeyId = set('AWS_ACCESS_KEY_ID');
-    const secretAccessKey = set('AWS_SECRET_ACCESS_KEY');
     const gitlabToken = set('GITLAB_TOKEN');
     const jobToken = set('CI_JOB_TOKEN');
     // CI_REGISTRY is `host[:port]` of the job's GitLab registry.
     const ciRegistry = set('CI_REGISTRY');
     return {
         ecr: {
-            credentials: accessKeyId && secretAccessKey
-                ? { accessKeyId, secretAccessKey, sessionToken: set('AWS_SESSION_TOKEN') }
-                : undefined,
+            credentials: (0,_ecr_env_js__WEBPACK_IMPORTED_MODULE_0__/* .awsCredentialsFromEnv */ .bs)(env),
             // The service-specific variable wins over the global one, as in the AWS SDKs.
             endpoint: set('AWS_ENDPOINT_URL_ECR') ?? set('AWS_ENDPOINT_URL'),
             region: set('AWS_REGION') ?? set('AWS_DEFAULT_REGION')
@@ -1756,7 +1761,7 @@ async function copyImage(registry, src, dst, opts = {}) {
     }
     await copyChildren(job, manifest);
     const reference = target.tag ?? target.digest ?? manifest.digest;
-    await putVerified(job, reference, manifest);
+    await putVerified(job, reference, manifest, (subject) => (job.result.ociSubject = subject));
     job.result.digest = manifest.digest;
     job.logger.info(`copied ${job.result.source} → ${job.result.target} (${manifest.digest})`);
     return job.result;
@@ -1783,8 +1788,9 @@ async function copyChildManifest(job, child) {
     await copyChildren(job, raw);
     await putVerified(job, child.digest, raw);
 }
-async function putVerified(job, reference, manifest) {
-    const digest = await job.registry.putManifest(job.dst.registry, job.dst.repository, reference, manifest);
+async function putVerified(job, reference, manifest, onSubject) {
+    const { registry, repository } = job.dst;
+    const digest = await job.registry.putManifest(registry, repository, reference, manifest, { onSubject });
     if (digest !== manifest.digest) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`${job.result.target}: registry stored ${digest} for manifest ${manifest.digest}`);
     }
@@ -1803,8 +1809,9 @@ async function copyBlob(job, descriptor) {
     if (descriptor.urls !== undefined && descriptor.urls.length > 0) {
         // Non-distributable layers live at foreign URLs; fetching them would send
         // requests (and possibly credentials) elsewhere (R-PUT-4, CVE-2020-15157).
-        job.logger.debug(`not copying foreign layer ${descriptor.digest}`);
+        job.logger.info(`not copying foreign layer ${descriptor.digest} (it has urls; the copy still names it)`);
         job.result.blobs.skipped++;
+        job.result.foreignLayers = [...(job.result.foreignLayers ?? []), descriptor.digest];
         return;
     }
     const { src, dst, registry } = job;

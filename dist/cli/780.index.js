@@ -11,9 +11,11 @@ export const modules = {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _oci_client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(615);
-/* harmony import */ var _oci_credentials_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2639);
-/* harmony import */ var _oci_transport_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5780);
+/* harmony import */ var _oci_client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9825);
+/* harmony import */ var _oci_credentials_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2571);
+/* harmony import */ var _ecr_env_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(531);
+/* harmony import */ var _oci_transport_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5780);
+
 
 
 
@@ -21,8 +23,9 @@ export const modules = {
 
 /** Builds the registry client a command uses, from the global options. */
 function registryClient(ctx) {
-    const transport = new _oci_transport_js__WEBPACK_IMPORTED_MODULE_4__/* .Transport */ .o({
+    const transport = new _oci_transport_js__WEBPACK_IMPORTED_MODULE_5__/* .Transport */ .o({
         credentials: (0,_oci_credentials_js__WEBPACK_IMPORTED_MODULE_3__/* .defaultCredentialSource */ .U)({ env: ctx.env, logger: ctx.logger }),
+        ecr: (0,_ecr_env_js__WEBPACK_IMPORTED_MODULE_4__/* .ecrAuthFromEnv */ .sY)(ctx.env),
         insecure: ctx.global.insecure,
         ca: ctx.global.caFile === undefined ? undefined : readCa(ctx.global.caFile),
         logger: ctx.logger,
@@ -112,7 +115,10 @@ function describe(r) {
     if (r.status === 'skipped')
         return `${r.target} already at ${r.digest}`;
     const mb = (r.blobs.bytes / 1e6).toFixed(1);
-    const parts = [`${r.blobs.uploaded} blobs uploaded (${mb} MB)`, `${r.blobs.mounted} mounted`, `${r.blobs.skipped} present`];
+    const foreign = r.foreignLayers?.length ?? 0;
+    const parts = [`${r.blobs.uploaded} blobs uploaded (${mb} MB)`, `${r.blobs.mounted} mounted`, `${r.blobs.skipped - foreign} present`];
+    if (foreign > 0)
+        parts.push(`${foreign} foreign layer(s) not copied`);
     return `copied ${r.source} → ${r.target} ${r.digest}: ${parts.join(', ')}`;
 }
 
@@ -189,7 +195,7 @@ async function copyImage(registry, src, dst, opts = {}) {
     }
     await copyChildren(job, manifest);
     const reference = target.tag ?? target.digest ?? manifest.digest;
-    await putVerified(job, reference, manifest);
+    await putVerified(job, reference, manifest, (subject) => (job.result.ociSubject = subject));
     job.result.digest = manifest.digest;
     job.logger.info(`copied ${job.result.source} → ${job.result.target} (${manifest.digest})`);
     return job.result;
@@ -216,8 +222,9 @@ async function copyChildManifest(job, child) {
     await copyChildren(job, raw);
     await putVerified(job, child.digest, raw);
 }
-async function putVerified(job, reference, manifest) {
-    const digest = await job.registry.putManifest(job.dst.registry, job.dst.repository, reference, manifest);
+async function putVerified(job, reference, manifest, onSubject) {
+    const { registry, repository } = job.dst;
+    const digest = await job.registry.putManifest(registry, repository, reference, manifest, { onSubject });
     if (digest !== manifest.digest) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`${job.result.target}: registry stored ${digest} for manifest ${manifest.digest}`);
     }
@@ -236,8 +243,9 @@ async function copyBlob(job, descriptor) {
     if (descriptor.urls !== undefined && descriptor.urls.length > 0) {
         // Non-distributable layers live at foreign URLs; fetching them would send
         // requests (and possibly credentials) elsewhere (R-PUT-4, CVE-2020-15157).
-        job.logger.debug(`not copying foreign layer ${descriptor.digest}`);
+        job.logger.info(`not copying foreign layer ${descriptor.digest} (it has urls; the copy still names it)`);
         job.result.blobs.skipped++;
+        job.result.foreignLayers = [...(job.result.foreignLayers ?? []), descriptor.digest];
         return;
     }
     const { src, dst, registry } = job;

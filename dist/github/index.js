@@ -47395,7 +47395,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5449);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9429);
 // Entry of the bundled action (dist/github/index.js): all logic is in run().
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -47405,7 +47405,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5449:
+/***/ 9429:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -52106,6 +52106,186 @@ function blobId(content) {
     return (0,external_node_crypto_.createHash)('sha1').update(`blob ${content.length}\0`).update(content).digest('hex');
 }
 
+;// CONCATENATED MODULE: ./src/engine/content-tag/file-list.ts
+// The context's file list (spec §6.2): the index entries of a git work tree
+// merged with the files read from disk, in byte order, unique by path, without
+// entries below a path that is itself a file. A 50,000-file context would
+// spend more time collecting the garbage of one object per index entry than
+// hashing, so the merge reads index entries in place and hashes the section
+// in chunks; file objects are built only when someone reads them (explain,
+// build labels).
+
+// Entries per hashed chunk: large enough to amortise the hash call, small
+// enough that a chunk's string stays cheap to build and to check.
+const file_list_CHUNK = 1024;
+const file_list_SURROGATE = /[\ud800-\udfff]/;
+/**
+ * The context files from the index `runs` (one per work tree) and the files
+ * described from disk. `readFromDisk` names the paths read as files or
+ * symlinks: what git's index lists below them is not sent to the builder.
+ */
+function contextFiles(runs, fromDisk, readFromDisk) {
+    if (runs.length === 1) {
+        const merged = mergedFiles(runs[0], fromDisk, readFromDisk);
+        if (merged !== undefined)
+            return merged;
+    }
+    let files = runs.flatMap((run) => run.toFileInputs()).concat(fromDisk);
+    files = uniquePaths(sortFiles(files));
+    if (runs.length > 0 && readFromDisk.length > 0)
+        files = dropShadowed(files, readFromDisk);
+    const all = files;
+    return { count: all.length, digest: contextDigestOf(all), toArray: () => all };
+}
+/**
+ * One index run merged with the disk files by native string comparison,
+ * which is byte order unless a path holds a character above U+FFFF; then, or
+ * when the run is not in order, undefined, and the caller sorts objects.
+ */
+function mergedFiles(run, fromDisk, readFromDisk) {
+    // Entries below a path read as a file can be read from disk too (git flags
+    // them deleted or changed, and reading them follows a symlink).
+    const disk = dropShadowed(uniquePaths(sortFiles([...fromDisk])), readFromDisk);
+    if (disk.some((f) => file_list_SURROGATE.test(f.path)))
+        return undefined;
+    const skip = shadowedRanges(run, readFromDisk);
+    const section = new SectionHasher();
+    if (!walkMerged(run, disk, skip, (path, mode, digest) => section.add(path, mode, digest)))
+        return undefined;
+    let built;
+    return {
+        count: section.count,
+        digest: section.digest(),
+        toArray: () => {
+            if (built === undefined) {
+                const out = [];
+                walkMerged(run, disk, skip, (path, mode, digest) => out.push({ path, mode, digest }));
+                built = out;
+            }
+            return built;
+        }
+    };
+}
+/**
+ * Calls `emit` for every entry in order: the run's, except those in `skip`,
+ * and the disk files between them; on an equal path the run's entry is kept
+ * (a listing can reach a path two ways). False when the run is out of order.
+ */
+function walkMerged(run, disk, skip, emit) {
+    let j = 0;
+    let s = 0;
+    let previous;
+    for (let i = 0; i < run.length; i++) {
+        while (s < skip.length && skip[s][1] <= i)
+            s++;
+        if (s < skip.length && skip[s][0] <= i) {
+            i = skip[s][1] - 1;
+            continue;
+        }
+        const path = run.path(i);
+        if (previous !== undefined && !(previous < path))
+            return false;
+        previous = path;
+        while (j < disk.length && disk[j].path < path) {
+            const f = disk[j++];
+            emit(f.path, f.mode, f.digest);
+        }
+        if (j < disk.length && disk[j].path === path)
+            j++;
+        emit(path, run.mode(i), run.digest(i));
+    }
+    for (; j < disk.length; j++)
+        emit(disk[j].path, disk[j].mode, disk[j].digest);
+    return true;
+}
+/** Index ranges [from, to) of the run's entries below a path read from disk as a file. */
+function shadowedRanges(run, readFromDisk) {
+    const ranges = [];
+    for (const path of readFromDisk) {
+        const below = path + '/';
+        let lo = 0;
+        let hi = run.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >>> 1;
+            if (run.path(mid) < below)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        let end = lo;
+        while (end < run.length && run.path(end).startsWith(below))
+            end++;
+        if (end > lo)
+            ranges.push([lo, end]);
+    }
+    return ranges.sort((a, b) => a[0] - b[0]);
+}
+/**
+ * Hashes the files section entry by entry in chunks of netstrings. A chunk is
+ * built with character counts as lengths, exact when it is all ASCII (one
+ * native byte count proves it); a chunk holding other characters is rebuilt
+ * with UTF-8 byte lengths from the entries it keeps for that.
+ */
+class SectionHasher {
+    count = 0;
+    chunks = [];
+    chunk = '';
+    kept = [];
+    add(path, mode, digest) {
+        this.chunk += path.length + ':' + path + ',' + mode.length + ':' + mode + ',';
+        this.chunk += digest.length + ':' + digest + ',';
+        this.kept.push(path, mode, digest);
+        if (++this.count % file_list_CHUNK === 0)
+            this.flush();
+    }
+    digest() {
+        this.flush();
+        return sha256Parts([filesSectionHead(this.count), ...this.chunks]);
+    }
+    flush() {
+        if (this.chunk === '')
+            return;
+        let s = this.chunk;
+        if (Buffer.byteLength(s, 'utf8') !== s.length)
+            s = this.kept.map(netstring).join('');
+        this.chunks.push(s);
+        this.chunk = '';
+        this.kept.length = 0;
+    }
+}
+/** Drops repeated paths from a sorted list; one listing can reach a path two ways. */
+function uniquePaths(files) {
+    let repeated = false;
+    for (let i = 1; i < files.length && !repeated; i++)
+        repeated = files[i].path === files[i - 1].path;
+    return repeated ? files.filter((f, i) => i === 0 || f.path !== files[i - 1].path) : files;
+}
+/**
+ * Drops entries below a path that is itself a file or symlink. The walk never
+ * produces them, but git's index can still list `dir/x` after `dir` became a
+ * symlink, and reading `dir/x` follows it; the builder gets only `dir`. Such a
+ * `dir` is always one read from disk; `files` is sorted, so what lies below it
+ * is one contiguous run.
+ */
+function dropShadowed(files, fromDisk) {
+    const drop = new Set();
+    for (const path of fromDisk) {
+        const below = path + '/';
+        let lo = 0;
+        let hi = files.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >>> 1;
+            if (encoding_compareBytes(files[mid].path, below) < 0)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (let i = lo; i < files.length && files[i].path.startsWith(below); i++)
+            drop.add(i);
+    }
+    return drop.size === 0 ? files : files.filter((_, i) => !drop.has(i));
+}
+
 ;// CONCATENATED MODULE: ./src/engine/content-tag/fs-files.ts
 // The context's files found by walking the directory tree (spec §5.1): used
 // outside git, with useGit: false, and for untracked directories and
@@ -52262,12 +52442,6 @@ function gitDirs(top) {
 }
 
 ;// CONCATENATED MODULE: ./src/engine/content-tag/index-entries.ts
-// Index entries of the git fast path (spec §5.2), kept as offsets into the
-// `git ls-files -s` output rather than as one object per file. A clean
-// 50,000-file context otherwise spends more time collecting the garbage of
-// those objects than hashing: most callers need only the context digest, and
-// the file objects are built when someone reads them.
-
 const MODES = ['100644', '100755', '120000'];
 /** Entries of one work tree's index, in index order (byte order of path). */
 class IndexEntries {
@@ -52312,11 +52486,15 @@ class IndexEntries {
     path(i) {
         return this.prefix + this.localPath(i);
     }
+    /** The mode as git normalises it: 100644, 100755 or 120000. */
+    mode(i) {
+        return MODES[this.modes[i]];
+    }
     digest(i) {
         return this.text.slice(this.digestStart[i], this.digestEnd[i]);
     }
     entry(i) {
-        return { path: this.path(i), mode: MODES[this.modes[i]], digest: this.digest(i) };
+        return { path: this.path(i), mode: this.mode(i), digest: this.digest(i) };
     }
     toFileInputs() {
         const out = new Array(this.count);
@@ -52339,42 +52517,6 @@ class IndexEntries {
         }
         this.count = kept;
     }
-    /**
-     * The entries as file list chunks (encoding.ts encodeFiles), when their
-     * order is byte order as JavaScript compares strings; undefined otherwise,
-     * and the caller sorts file objects instead. git keeps its index in byte
-     * order, which the native comparison agrees with unless paths hold
-     * characters above U+FFFF.
-     */
-    encodeSorted() {
-        const chunks = [];
-        const text = this.text;
-        const prefix = this.prefix;
-        let previous = '';
-        for (let start = 0; start < this.count; start += index_entries_CHUNK) {
-            const end = Math.min(start + index_entries_CHUNK, this.count);
-            let s = '';
-            for (let i = start; i < end; i++) {
-                const path = prefix + text.slice(this.pathStart[i], this.pathEnd[i]);
-                if (!(previous < path) && i > 0)
-                    return undefined;
-                previous = path;
-                const digest = text.slice(this.digestStart[i], this.digestEnd[i]);
-                s += path.length + ':' + path + ',6:' + MODES[this.modes[i]] + ',';
-                s += digest.length + ':' + digest + ',';
-            }
-            // Character counts are byte counts only for ASCII; rebuild a chunk that is not.
-            if (Buffer.byteLength(s, 'utf8') !== s.length) {
-                s = '';
-                for (let i = start; i < end; i++) {
-                    const f = this.entry(i);
-                    s += netstring(f.path) + netstring(f.mode) + netstring(f.digest);
-                }
-            }
-            chunks.push(s);
-        }
-        return chunks;
-    }
     grow() {
         const size = this.pathStart.length * 2;
         const widen = (a, make) => {
@@ -52389,8 +52531,6 @@ class IndexEntries {
         this.modes = widen(this.modes, (n) => new Uint8Array(n));
     }
 }
-// Entries per hashed chunk, as in encoding.ts.
-const index_entries_CHUNK = 1024;
 
 ;// CONCATENATED MODULE: ./src/engine/content-tag/git-files.ts
 // The git fast path (spec §5.2): `git ls-files` lists the index with blob ids
@@ -52708,6 +52848,7 @@ function normalisePlatform(value) {
 
 
 
+
 /** The prefix tags get unless the caller chooses one. */
 const DEFAULT_PREFIX = 'im-v1-';
 /** Hex digits of the digest kept in the tag by default (160 bits). */
@@ -52811,17 +52952,7 @@ async function computeContentTag(opts) {
         for (const dir of directories)
             walkContext(context, dir, filter, notes, describer);
     }
-    // A clean work tree: the index alone, already in order, hashed without a
-    // file object per entry; they are built only if someone reads `files`.
-    const fromIndex = files.length === 0 && indexed.length === 1 ? indexed[0] : undefined;
-    const indexChunks = fromIndex?.encodeSorted();
-    if (indexChunks === undefined) {
-        files = indexed.flatMap((run) => run.toFileInputs()).concat(files);
-        files = uniquePaths(sortFiles(files));
-        if (source === 'git' && readFromDisk.length > 0)
-            files = dropShadowed(files, readFromDisk);
-    }
-    const fileCount = fromIndex !== undefined && indexChunks !== undefined ? fromIndex.length : files.length;
+    const contextList = contextFiles(indexed, files, source === 'git' ? readFromDisk : []);
     const inputs = {
         version: 'v1',
         dockerfile,
@@ -52833,12 +52964,9 @@ async function computeContentTag(opts) {
         extra,
         ...(commit === undefined ? {} : { commit: await commit }),
         ...(opts.includeRepoPath ? { repoPath: toPosix((0,external_node_path_namespaceObject.relative)(repoRoot, context)) || '.' } : {}),
-        contextDigest: indexChunks === undefined
-            ? contextDigestOf(files)
-            : sha256Parts([filesSectionHead(fileCount), ...indexChunks])
+        contextDigest: contextList.digest
     };
-    if (fromIndex !== undefined && indexChunks !== undefined)
-        lazyFiles(inputs, fromIndex);
+    lazyFiles(inputs, contextList);
     const digest = sha256Hex(encodeInputs(inputs));
     const warnings = notes.warnings;
     if (notes.gitMetadataSent) {
@@ -52853,7 +52981,7 @@ async function computeContentTag(opts) {
         inputs,
         source,
         stats: {
-            files: fileCount,
+            files: contextList.count,
             hashedFiles,
             hashedBytes,
             ms: Math.round(external_node_perf_hooks_.performance.now() - started)
@@ -52970,49 +53098,17 @@ function extraFiles(paths, repoRoot) {
     }
     return sortFiles([...byPath.values()]);
 }
-/** Makes `inputs.files` the index entries' file objects, built on first read. */
-function lazyFiles(inputs, entries) {
+/** Makes `inputs.files` the context's file objects, built on first read. */
+function lazyFiles(inputs, list) {
     let built;
     Object.defineProperty(inputs, 'files', {
         enumerable: true,
         configurable: true,
-        get: () => (built ??= entries.toFileInputs()),
+        get: () => (built ??= list.toArray()),
         set: (value) => {
             built = value;
         }
     });
-}
-/** Drops repeated paths from a sorted list; one listing can reach a path two ways. */
-function uniquePaths(files) {
-    let repeated = false;
-    for (let i = 1; i < files.length && !repeated; i++)
-        repeated = files[i].path === files[i - 1].path;
-    return repeated ? files.filter((f, i) => i === 0 || f.path !== files[i - 1].path) : files;
-}
-/**
- * Drops entries below a path that is itself a file or symlink. The walk never
- * produces them, but git's index can still list `dir/x` after `dir` became a
- * symlink, and reading `dir/x` follows it; the builder gets only `dir`. Such a
- * `dir` is always one read from disk; `files` is sorted, so what lies below it
- * is one contiguous run.
- */
-function dropShadowed(files, fromDisk) {
-    const drop = new Set();
-    for (const path of fromDisk) {
-        const below = path + '/';
-        let lo = 0;
-        let hi = files.length;
-        while (lo < hi) {
-            const mid = (lo + hi) >>> 1;
-            if (encoding_compareBytes(files[mid].path, below) < 0)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        for (let i = lo; i < files.length && files[i].path.startsWith(below); i++)
-            drop.add(i);
-    }
-    return drop.size === 0 ? files : files.filter((_, i) => !drop.has(i));
 }
 function sortedRecord(values) {
     const out = {};
@@ -54349,6 +54445,13 @@ async function mount(job, from) {
     await res.dump();
     return res.status === 201 ? 'mounted' : sessionOf(res);
 }
+/**
+ * An empty POST that opens a session. No "single POST" (`?digest=` with the
+ * body, §1.5, AT-UP-4): it would save one round trip only on registries that
+ * support it, and distribution 2.8 answers it 202 with `Range: 0-0`, the body
+ * discarded, so the bytes would travel twice; a registry that kept the body as
+ * a first chunk would make the PUT that follows store the wrong content.
+ */
 async function startSession(job) {
     const res = await job.host.transport.request({
         method: 'POST',
@@ -56100,7 +56203,7 @@ class RegistryClient {
         return checkManifest(label, bytes, header(res.headers, 'content-type'), header(res.headers, 'docker-content-digest'), ref.digest);
     }
     /** PUTs the exact manifest bytes under a tag or digest; returns the confirmed digest (R-PUT-1). */
-    async putManifest(registry, repository, reference, manifest) {
+    async putManifest(registry, repository, reference, manifest, opts = {}) {
         const label = `${registry}/${repository}${reference.includes(':') ? '@' : ':'}${reference}`;
         if (SCHEMA1_MEDIATYPES.has(manifest.mediaType))
             throw new errors_UserError(`${label}: refusing to push a schema 1 manifest`);
@@ -56122,6 +56225,9 @@ class RegistryClient {
         if (stored !== undefined && stored !== manifest.digest) {
             throw new errors_UserError(`${label}: the registry stored digest ${stored} for manifest ${manifest.digest}`);
         }
+        const subject = header(res.headers, 'oci-subject');
+        if (subject !== undefined)
+            opts.onSubject?.(subject);
         return manifest.digest;
     }
     /** HEADs a blob: its size (-1 when the registry does not say), or undefined when absent. */
@@ -56733,10 +56839,309 @@ function hostAndPort(registry) {
     return { host, port: Number(url.port) };
 }
 
+;// CONCATENATED MODULE: ./src/oci/docker-config.ts
+// Docker config.json, DOCKER_AUTH_CONFIG and containers auth.json: parsing and key lookup
+// (registry-protocol.md §3.9; docker/cli cli/config file_store.go and configfile/file.go).
+
+
+/** The key docker/cli stores Docker Hub credentials under, and the server URL helpers get. */
+const DOCKER_HUB_KEY = 'https://index.docker.io/v1/';
+const HUB_HOSTS = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
+/** True for every name Docker Hub goes by in references and config keys. */
+function isDockerHub(host) {
+    return HUB_HOSTS.has(host);
+}
+/** docker/cli ConvertToHostname: drop the scheme and any path, keep the port. */
+function convertToHostname(key) {
+    const withoutScheme = key.replace(/^[a-zA-Z][a-zA-Z0-9+.-]*:\/\//, '');
+    return withoutScheme.split('/')[0] ?? '';
+}
+const canonical = (host) => (isDockerHub(host) ? 'docker.io' : host);
+/**
+ * The key of `map` that holds `host`'s entry, as docker/cli's file store finds it: the exact key
+ * first (Docker Hub: `https://index.docker.io/v1/` first), then any key whose hostname equals the
+ * host. Ports are significant: `localhost:5000` never matches `localhost`. With `namespaced`
+ * (containers auth.json), scheme-less keys with a path are repository-scoped and never match a host.
+ */
+function docker_config_findKey(map, host, namespaced = false) {
+    const exact = isDockerHub(host) ? [DOCKER_HUB_KEY, host] : [host];
+    for (const key of exact)
+        if (Object.hasOwn(map, key))
+            return key;
+    const wanted = canonical(host);
+    return Object.keys(map).find((key) => {
+        if (namespaced && !key.includes('://') && key.includes('/'))
+            return false;
+        return canonical(convertToHostname(key)) === wanted;
+    });
+}
+/**
+ * docker/cli decodeAuth: standard base64 of `user:password`, split on the first `:`, trailing NULs
+ * trimmed from the password. Messages name the origin and host only, never the value.
+ */
+function decodeAuth(value, origin, host) {
+    const bad = (what) => new errors_UserError(`${origin}: the auth value for ${host} ${what}`);
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(value) || value.length % 4 !== 0) {
+        throw bad('is not valid base64');
+    }
+    const decoded = Buffer.from(value, 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    if (colon < 0)
+        throw bad('is not of the form user:password');
+    if (colon === 0)
+        throw bad('has an empty username');
+    return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1).replace(/\0+$/, '') };
+}
+/** The credential an `auths` entry holds, or undefined for an empty placeholder entry. */
+function entryCredential(entry, origin, host) {
+    const cred = {};
+    if (entry.username)
+        cred.username = entry.username;
+    if (entry.password)
+        cred.password = entry.password;
+    if (entry.auth)
+        Object.assign(cred, decodeAuth(entry.auth, origin, host));
+    if (entry.identitytoken)
+        cred.identityToken = entry.identitytoken;
+    if (entry.registrytoken)
+        cred.registryToken = entry.registrytoken;
+    return Object.keys(cred).length === 0 ? undefined : cred;
+}
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** JSON.parse whose error never quotes the input (V8 messages include a snippet of it). */
+function parseJson(text, origin) {
+    try {
+        return JSON.parse(text);
+    }
+    catch (error) {
+        const at = /position (\d+)/.exec(String(error))?.[1];
+        throw new errors_UserError(`${origin} is not valid JSON${at === undefined ? '' : ` (at position ${at})`}`);
+    }
+}
+function stringMap(value, origin, field) {
+    if (value === undefined)
+        return {};
+    if (!isObject(value) || !Object.values(value).every((v) => typeof v === 'string')) {
+        throw new errors_UserError(`${origin}: "${field}" must map registry hosts to helper names`);
+    }
+    return value;
+}
+/** Parses a docker config.json or containers auth.json. */
+function parseAuthFile(text, origin) {
+    const doc = parseJson(text, origin);
+    if (!isObject(doc))
+        throw new errors_UserError(`${origin} must hold a JSON object`);
+    const auths = doc.auths ?? {};
+    const entryFields = ['auth', 'username', 'password', 'identitytoken', 'registrytoken'];
+    if (!isObject(auths) || !Object.values(auths).every(isObject)) {
+        throw new errors_UserError(`${origin}: "auths" must map registry hosts to objects`);
+    }
+    for (const [key, entry] of Object.entries(auths)) {
+        for (const field of entryFields) {
+            if (entry[field] !== undefined && typeof entry[field] !== 'string') {
+                throw new errors_UserError(`${origin}: "${field}" of the auths entry ${key} must be a string`);
+            }
+        }
+    }
+    if (doc.credsStore !== undefined && typeof doc.credsStore !== 'string') {
+        throw new errors_UserError(`${origin}: "credsStore" must be a helper name`);
+    }
+    return {
+        origin,
+        auths: auths,
+        credHelpers: stringMap(doc.credHelpers, origin, 'credHelpers'),
+        ...(doc.credsStore ? { credsStore: doc.credsStore } : {})
+    };
+}
+/**
+ * Parses DOCKER_AUTH_CONFIG as docker/cli parseEnvConfig does: `{"auths":{host:{"auth":…}}}`, no
+ * other fields, every entry with an `auth`.
+ */
+function parseEnvAuthConfig(text) {
+    const origin = 'DOCKER_AUTH_CONFIG';
+    const doc = parseJson(text, origin);
+    if (!isObject(doc) || Object.keys(doc).some((k) => k !== 'auths') || !isObject(doc.auths ?? {})) {
+        throw new errors_UserError(`${origin} must be a JSON object of the form {"auths":{"<host>":{"auth":"…"}}}`);
+    }
+    const auths = (doc.auths ?? {});
+    for (const [key, entry] of Object.entries(auths)) {
+        if (!isObject(entry) || typeof entry.auth !== 'string' || Object.keys(entry).length !== 1) {
+            throw new errors_UserError(`${origin}: the entry for ${key} must hold exactly one "auth" string`);
+        }
+    }
+    return { origin, auths: auths, credHelpers: {} };
+}
+/** Reads and parses a credentials file; undefined when it does not exist. */
+async function readAuthFile(path) {
+    let text;
+    try {
+        // Synchronous: a small file, read once per run, and fs/promises costs start-up time.
+        text = (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ENOENT' || code === 'ENOTDIR')
+            return undefined;
+        throw new errors_UserError(`cannot read ${path}: ${code ?? 'unknown error'}`, { cause: error });
+    }
+    return parseAuthFile(text, path);
+}
+
+;// CONCATENATED MODULE: ./src/oci/ecr-auth.ts
+// Native credentials for Amazon ECR and ECR Public (registry-protocol.md §3.2,
+// §3.3; R-CRED-5, R-CRED-6): when the credential chain has nothing for an ECR
+// host and the environment holds AWS credentials, ask GetAuthorizationToken,
+// signed with SigV4, for the `AWS` password docker login would use.
+
+
+
+
+
+
+
+/** ECR Public's registry host and its dual-stack name. */
+const ECR_PUBLIC_HOSTS = new Set(['public.ecr.aws', 'ecr-public.aws.com']);
+/** "The ECR Public API is only available in us-east-1" (amazon-ecr-credential-helper factory.go). */
+const ECR_PUBLIC_REGION = 'us-east-1';
+const ecr_auth_CONTENT_TYPE = 'application/x-amz-json-1.1';
+/** The username every ECR token goes with. */
+const ECR_USERNAME = 'AWS';
+/** "The authorization token is valid for 12 hours": assumed when an answer has no expiresAt. */
+const DEFAULT_LIFETIME_MS = 12 * 60 * 60 * 1000;
+/**
+ * What kind of ECR registry `host` is, if any. A sibling of parseEcrHost that
+ * also knows ECR Public: the delete strategy keeps treating public.ecr.aws as
+ * a generic registry, credentials do not.
+ */
+function parseEcrRegistry(host) {
+    const lower = host.toLowerCase();
+    if (ECR_PUBLIC_HOSTS.has(lower))
+        return { kind: 'public' };
+    const ecr = parseEcrHost(lower);
+    return ecr === undefined ? undefined : { kind: 'private', ...ecr };
+}
+/**
+ * `chain` first (explicit inputs, DOCKER_AUTH_CONFIG, config.json helpers and
+ * auths keep their precedence, R-CRED-1); for an ECR host it has nothing for,
+ * a GetAuthorizationToken answer. Without AWS credentials an ECR host stays
+ * anonymous, as before: ECR Public serves anonymous pulls, and a private
+ * registry's 401 says no credentials are configured. A failed call is an
+ * error for that host, never anonymous access.
+ */
+function withEcrCredentials(chain, settings, transport, logger = nullLogger) {
+    const now = settings.now ?? Date.now;
+    const tokens = new Map();
+    function cachedToken(registry, ecr, aws) {
+        const key = ecr.kind === 'public' ? 'public' : `${ecr.region}/${ecr.account}`;
+        const cached = tokens.get(key);
+        if (cached !== undefined && now() < cached.staleAt)
+            return cached.credential;
+        const issuedAt = now();
+        const credential = getAuthorizationToken(transport, registry, ecr, aws, settings, issuedAt).then((answer) => {
+            entry.staleAt = issuedAt + (answer.expiresAt - issuedAt) / 2;
+            return answer.credential;
+        });
+        const entry = { credential, staleAt: Infinity };
+        tokens.set(key, entry);
+        // A failure is not kept: the next lookup asks again.
+        entry.credential.catch(() => {
+            if (tokens.get(key) === entry)
+                tokens.delete(key);
+        });
+        return entry.credential;
+    }
+    return {
+        async get(registry) {
+            const found = await chain?.get(registry);
+            if (found !== undefined)
+                return found;
+            const alias = settings.aliases?.[registry.toLowerCase()];
+            const ecr = parseEcrRegistry(alias ?? registry);
+            if (ecr === undefined)
+                return undefined;
+            if (settings.credentials === undefined) {
+                logger.debug(`credentials for ${registry}: an ECR registry, but no AWS credentials in the environment`);
+                return undefined;
+            }
+            logger.debug(`credentials for ${registry}: ECR GetAuthorizationToken${alias ? ` for ${alias}` : ''}`);
+            return { ...(await cachedToken(registry, ecr, settings.credentials)) };
+        }
+    };
+}
+/** One GetAuthorizationToken call; every failure is one line naming the registry. */
+async function getAuthorizationToken(transport, registry, ecr, aws, settings, now) {
+    const api = apiOf(ecr, settings);
+    const url = new URL(api.endpoint);
+    const what = `ECR credentials for ${registry}: GetAuthorizationToken at ${url.host}`;
+    // registryIds is deprecated (the token reaches every registry the principal may use), still sent for
+    // the account the host names, as docker-credential-ecr-login does.
+    const body = Buffer.from(JSON.stringify(ecr.kind === 'private' ? { registryIds: [ecr.account] } : {}));
+    const headers = signV4({ method: 'POST', url, headers: { 'content-type': ecr_auth_CONTENT_TYPE, 'x-amz-target': api.target }, body }, aws, { region: api.region, service: api.service, now: new Date() });
+    let answer;
+    try {
+        answer = await callApi(transport, what, url, { method: 'POST', headers, body });
+    }
+    catch (error) {
+        if (error instanceof UnreachableRegistryError) {
+            throw new errors_UserError(`${what}: cannot reach ${error.host}: ${error.reason}`, { cause: error });
+        }
+        throw error;
+    }
+    if (answer.status !== 200) {
+        const denied = answer.status === 403 || answer.body.includes('AccessDenied');
+        throw apiError(what, answer, denied ? `the AWS credentials need ${api.permissions}` : undefined);
+    }
+    // The answer holds the secret: only its shape goes into messages, never its text.
+    const doc = jsonOf(what, answer);
+    const data = (ecr.kind === 'public' ? doc.authorizationData : firstOf(doc.authorizationData));
+    const token = data?.authorizationToken;
+    if (typeof token !== 'string' || token === '') {
+        throw new errors_UserError(`${what}: the answer holds no authorizationData with an authorizationToken`);
+    }
+    settings.onSecret?.(token);
+    const { username, password } = decodeAuth(token, what, registry);
+    settings.onSecret?.(password);
+    if (username !== ECR_USERNAME) {
+        throw new errors_UserError(`${what}: the token is for user ${username}, not ${ECR_USERNAME}`);
+    }
+    return { credential: { username, password }, expiresAt: expiryOf(data?.expiresAt, now) };
+}
+function firstOf(value) {
+    return Array.isArray(value) ? value[0] : undefined;
+}
+/** expiresAt is epoch seconds (AWS JSON protocol timestamps); 12 hours from now when absent. */
+function expiryOf(value, now) {
+    const seconds = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : NaN;
+    return Number.isFinite(seconds) ? seconds * 1000 : now + DEFAULT_LIFETIME_MS;
+}
+/** Endpoint, signing scope and operation of GetAuthorizationToken for `ecr`. */
+function apiOf(ecr, settings) {
+    if (ecr.kind === 'public') {
+        return {
+            endpoint: settings.publicEndpoint ?? `https://api.ecr-public.${ECR_PUBLIC_REGION}.amazonaws.com/`,
+            region: ECR_PUBLIC_REGION,
+            service: 'ecr-public',
+            target: 'SpencerFrontendService.GetAuthorizationToken',
+            permissions: 'ecr-public:GetAuthorizationToken and sts:GetServiceBearerToken'
+        };
+    }
+    // Dual-stack registry names (`on.aws`) share the API of their partition's regular domain.
+    const domain = { 'on.aws': 'amazonaws.com', 'on.amazonwebservices.com.cn': 'amazonaws.com.cn' }[ecr.domain] ?? ecr.domain;
+    const host = ecr.fips ? `ecr-fips.${ecr.region}.${domain}` : `api.ecr.${ecr.region}.${domain}`;
+    return {
+        endpoint: settings.endpoint ?? `https://${host}/`,
+        region: ecr.region,
+        service: 'ecr',
+        target: 'AmazonEC2ContainerRegistry_V20150921.GetAuthorizationToken',
+        permissions: 'ecr:GetAuthorizationToken'
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/oci/transport.ts
 // The one place registry HTTP happens: scheme choice, auth, redirects,
 // retries and logging around undici `request` (no fetch, no redirect
 // interceptor: every hop goes through nextHop, R-RED-1).
+
 
 
 
@@ -56757,6 +57162,7 @@ class Transport {
     #opts;
     #logger;
     #auth;
+    #credentials;
     #agents = new Map();
     #schemes = new Map();
     /** One sniff per insecure registry, shared by the requests that start together. */
@@ -56764,8 +57170,11 @@ class Transport {
     constructor(opts = {}) {
         this.#opts = opts;
         this.#logger = opts.logger ?? nullLogger;
+        // The ECR token call goes through this transport's api(): same agents, CA and trace.
+        this.#credentials =
+            opts.ecr === undefined ? opts.credentials : withEcrCredentials(opts.credentials, opts.ecr, this, this.#logger);
         this.#auth = new Authenticator({
-            credentials: opts.credentials,
+            credentials: this.#credentials,
             http: this.#tokenHttp,
             insecure: (r) => this.isInsecure(r),
             logger: this.#logger
@@ -56839,7 +57248,7 @@ class Transport {
     }
     /** The configured credentials for `registry` (vendor APIs that take the registry's login). */
     async credential(registry) {
-        return this.#opts.credentials?.get(registry);
+        return this.#credentials?.get(registry);
     }
     /**
      * One exchange with a vendor API beside the registry (ECR, GitLab, Harbor,
@@ -57089,6 +57498,53 @@ function ownerAndRepo(ctx) {
     return { owner, repo };
 }
 
+;// CONCATENATED MODULE: ./src/ecr-env.ts
+// ECR credentials from the environment, read the way the AWS SDKs and
+// docker-credential-ecr-login read it: the key pair (with a session token for
+// temporary credentials) and the endpoint overrides. The CLI and the action
+// both read them here; the registry client gets the result as settings.
+
+
+/** The variable naming hosts that reach an ECR registry under another name. */
+const ECR_HOSTS_VARIABLE = 'IMAGE_MIRROR_ECR_HOSTS';
+const setIn = (env) => (name) => (env[name] ? env[name] : undefined);
+/** AWS_ACCESS_KEY_ID + AWS_SECRET_ACCESS_KEY (+ AWS_SESSION_TOKEN); undefined unless both keys are set. */
+function awsCredentialsFromEnv(env) {
+    const set = setIn(env);
+    const accessKeyId = set('AWS_ACCESS_KEY_ID');
+    const secretAccessKey = set('AWS_SECRET_ACCESS_KEY');
+    if (!accessKeyId || !secretAccessKey)
+        return undefined;
+    return { accessKeyId, secretAccessKey, sessionToken: set('AWS_SESSION_TOKEN') };
+}
+/** Settings of native ECR credentials (src/oci/ecr-auth.ts) from `env`. */
+function ecrAuthFromEnv(env) {
+    const set = setIn(env);
+    return {
+        credentials: awsCredentialsFromEnv(env),
+        // The service-specific variable wins over the global one, as in the AWS SDKs.
+        endpoint: set('AWS_ENDPOINT_URL_ECR') ?? set('AWS_ENDPOINT_URL'),
+        publicEndpoint: set('AWS_ENDPOINT_URL_ECR_PUBLIC') ?? set('AWS_ENDPOINT_URL'),
+        aliases: parseEcrAliases(set(ECR_HOSTS_VARIABLE))
+    };
+}
+/**
+ * `host=ecr-host,…`: a proxy or DNS name in front of an ECR registry gets the
+ * token of the ECR registry it names. Each ECR host must be one (private or
+ * public.ecr.aws), so a typo is an error rather than silent anonymous access.
+ */
+function parseEcrAliases(value) {
+    const aliases = {};
+    for (const item of (value ?? '').split(',').map((i) => i.trim()).filter((i) => i !== '')) {
+        const [alias, ecrHost, ...rest] = item.split('=').map((p) => p.trim());
+        if (!alias || !ecrHost || rest.length > 0 || parseEcrRegistry(ecrHost) === undefined) {
+            throw new errors_UserError(`${ECR_HOSTS_VARIABLE} entries must be <registry host>=<ECR registry host>, like registry.example.com=123456789012.dkr.ecr.us-east-1.amazonaws.com (got "${item}")`);
+        }
+        aliases[alias.toLowerCase()] = ecrHost.toLowerCase();
+    }
+    return aliases;
+}
+
 ;// CONCATENATED MODULE: ./src/oci/credential-helper.ts
 // docker-credential-helpers client protocol, `get` verb only (registry-protocol.md §3.9).
 
@@ -57168,154 +57624,6 @@ function parseHelperOutput(stdout, invalid) {
     if (username === TOKEN_USERNAME)
         return { identityToken: secret };
     return username ? { username, password: secret } : { password: secret };
-}
-
-;// CONCATENATED MODULE: ./src/oci/docker-config.ts
-// Docker config.json, DOCKER_AUTH_CONFIG and containers auth.json: parsing and key lookup
-// (registry-protocol.md §3.9; docker/cli cli/config file_store.go and configfile/file.go).
-
-
-/** The key docker/cli stores Docker Hub credentials under, and the server URL helpers get. */
-const DOCKER_HUB_KEY = 'https://index.docker.io/v1/';
-const HUB_HOSTS = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
-/** True for every name Docker Hub goes by in references and config keys. */
-function isDockerHub(host) {
-    return HUB_HOSTS.has(host);
-}
-/** docker/cli ConvertToHostname: drop the scheme and any path, keep the port. */
-function convertToHostname(key) {
-    const withoutScheme = key.replace(/^[a-zA-Z][a-zA-Z0-9+.-]*:\/\//, '');
-    return withoutScheme.split('/')[0] ?? '';
-}
-const canonical = (host) => (isDockerHub(host) ? 'docker.io' : host);
-/**
- * The key of `map` that holds `host`'s entry, as docker/cli's file store finds it: the exact key
- * first (Docker Hub: `https://index.docker.io/v1/` first), then any key whose hostname equals the
- * host. Ports are significant: `localhost:5000` never matches `localhost`. With `namespaced`
- * (containers auth.json), scheme-less keys with a path are repository-scoped and never match a host.
- */
-function docker_config_findKey(map, host, namespaced = false) {
-    const exact = isDockerHub(host) ? [DOCKER_HUB_KEY, host] : [host];
-    for (const key of exact)
-        if (Object.hasOwn(map, key))
-            return key;
-    const wanted = canonical(host);
-    return Object.keys(map).find((key) => {
-        if (namespaced && !key.includes('://') && key.includes('/'))
-            return false;
-        return canonical(convertToHostname(key)) === wanted;
-    });
-}
-/**
- * docker/cli decodeAuth: standard base64 of `user:password`, split on the first `:`, trailing NULs
- * trimmed from the password. Messages name the origin and host only, never the value.
- */
-function decodeAuth(value, origin, host) {
-    const bad = (what) => new errors_UserError(`${origin}: the auth value for ${host} ${what}`);
-    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(value) || value.length % 4 !== 0) {
-        throw bad('is not valid base64');
-    }
-    const decoded = Buffer.from(value, 'base64').toString('utf8');
-    const colon = decoded.indexOf(':');
-    if (colon < 0)
-        throw bad('is not of the form user:password');
-    if (colon === 0)
-        throw bad('has an empty username');
-    return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1).replace(/\0+$/, '') };
-}
-/** The credential an `auths` entry holds, or undefined for an empty placeholder entry. */
-function entryCredential(entry, origin, host) {
-    const cred = {};
-    if (entry.username)
-        cred.username = entry.username;
-    if (entry.password)
-        cred.password = entry.password;
-    if (entry.auth)
-        Object.assign(cred, decodeAuth(entry.auth, origin, host));
-    if (entry.identitytoken)
-        cred.identityToken = entry.identitytoken;
-    if (entry.registrytoken)
-        cred.registryToken = entry.registrytoken;
-    return Object.keys(cred).length === 0 ? undefined : cred;
-}
-const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
-/** JSON.parse whose error never quotes the input (V8 messages include a snippet of it). */
-function parseJson(text, origin) {
-    try {
-        return JSON.parse(text);
-    }
-    catch (error) {
-        const at = /position (\d+)/.exec(String(error))?.[1];
-        throw new errors_UserError(`${origin} is not valid JSON${at === undefined ? '' : ` (at position ${at})`}`);
-    }
-}
-function stringMap(value, origin, field) {
-    if (value === undefined)
-        return {};
-    if (!isObject(value) || !Object.values(value).every((v) => typeof v === 'string')) {
-        throw new errors_UserError(`${origin}: "${field}" must map registry hosts to helper names`);
-    }
-    return value;
-}
-/** Parses a docker config.json or containers auth.json. */
-function parseAuthFile(text, origin) {
-    const doc = parseJson(text, origin);
-    if (!isObject(doc))
-        throw new errors_UserError(`${origin} must hold a JSON object`);
-    const auths = doc.auths ?? {};
-    const entryFields = ['auth', 'username', 'password', 'identitytoken', 'registrytoken'];
-    if (!isObject(auths) || !Object.values(auths).every(isObject)) {
-        throw new errors_UserError(`${origin}: "auths" must map registry hosts to objects`);
-    }
-    for (const [key, entry] of Object.entries(auths)) {
-        for (const field of entryFields) {
-            if (entry[field] !== undefined && typeof entry[field] !== 'string') {
-                throw new errors_UserError(`${origin}: "${field}" of the auths entry ${key} must be a string`);
-            }
-        }
-    }
-    if (doc.credsStore !== undefined && typeof doc.credsStore !== 'string') {
-        throw new errors_UserError(`${origin}: "credsStore" must be a helper name`);
-    }
-    return {
-        origin,
-        auths: auths,
-        credHelpers: stringMap(doc.credHelpers, origin, 'credHelpers'),
-        ...(doc.credsStore ? { credsStore: doc.credsStore } : {})
-    };
-}
-/**
- * Parses DOCKER_AUTH_CONFIG as docker/cli parseEnvConfig does: `{"auths":{host:{"auth":…}}}`, no
- * other fields, every entry with an `auth`.
- */
-function parseEnvAuthConfig(text) {
-    const origin = 'DOCKER_AUTH_CONFIG';
-    const doc = parseJson(text, origin);
-    if (!isObject(doc) || Object.keys(doc).some((k) => k !== 'auths') || !isObject(doc.auths ?? {})) {
-        throw new errors_UserError(`${origin} must be a JSON object of the form {"auths":{"<host>":{"auth":"…"}}}`);
-    }
-    const auths = (doc.auths ?? {});
-    for (const [key, entry] of Object.entries(auths)) {
-        if (!isObject(entry) || typeof entry.auth !== 'string' || Object.keys(entry).length !== 1) {
-            throw new errors_UserError(`${origin}: the entry for ${key} must hold exactly one "auth" string`);
-        }
-    }
-    return { origin, auths: auths, credHelpers: {} };
-}
-/** Reads and parses a credentials file; undefined when it does not exist. */
-async function readAuthFile(path) {
-    let text;
-    try {
-        // Synchronous: a small file, read once per run, and fs/promises costs start-up time.
-        text = (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
-    }
-    catch (error) {
-        const code = error.code;
-        if (code === 'ENOENT' || code === 'ENOTDIR')
-            return undefined;
-        throw new errors_UserError(`cannot read ${path}: ${code ?? 'unknown error'}`, { cause: error });
-    }
-    return parseAuthFile(text, path);
 }
 
 ;// CONCATENATED MODULE: ./src/oci/credentials.ts
@@ -57422,6 +57730,8 @@ function containersAuthPaths(env, home) {
 ;// CONCATENATED MODULE: ./src/github/credentials.ts
 
 
+
+
 const GHCR = 'ghcr.io';
 /**
  * Registry credentials on a GitHub runner, first hit wins:
@@ -57450,6 +57760,13 @@ function actionCredentials(inputs, ctx, env, logger) {
             return { ...fallback };
         }
     };
+}
+/**
+ * Native ECR credentials on a runner: the AWS variables aws-actions/configure-aws-credentials
+ * exports. Every token and password derived is masked before anything can log it (R-CRED-4).
+ */
+function actionEcrAuth(env) {
+    return { ...ecrAuthFromEnv(env), onSecret: (secret) => core_setSecret(secret) };
 }
 
 ;// CONCATENATED MODULE: ./src/github/inputs.ts
@@ -57907,7 +58224,7 @@ async function copyImage(registry, src, dst, opts = {}) {
     }
     await copyChildren(job, manifest);
     const reference = target.tag ?? target.digest ?? manifest.digest;
-    await putVerified(job, reference, manifest);
+    await putVerified(job, reference, manifest, (subject) => (job.result.ociSubject = subject));
     job.result.digest = manifest.digest;
     job.logger.info(`copied ${job.result.source} → ${job.result.target} (${manifest.digest})`);
     return job.result;
@@ -57934,8 +58251,9 @@ async function copyChildManifest(job, child) {
     await copyChildren(job, raw);
     await putVerified(job, child.digest, raw);
 }
-async function putVerified(job, reference, manifest) {
-    const digest = await job.registry.putManifest(job.dst.registry, job.dst.repository, reference, manifest);
+async function putVerified(job, reference, manifest, onSubject) {
+    const { registry, repository } = job.dst;
+    const digest = await job.registry.putManifest(registry, repository, reference, manifest, { onSubject });
     if (digest !== manifest.digest) {
         throw new errors_UserError(`${job.result.target}: registry stored ${digest} for manifest ${manifest.digest}`);
     }
@@ -57954,8 +58272,9 @@ async function copyBlob(job, descriptor) {
     if (descriptor.urls !== undefined && descriptor.urls.length > 0) {
         // Non-distributable layers live at foreign URLs; fetching them would send
         // requests (and possibly credentials) elsewhere (R-PUT-4, CVE-2020-15157).
-        job.logger.debug(`not copying foreign layer ${descriptor.digest}`);
+        job.logger.info(`not copying foreign layer ${descriptor.digest} (it has urls; the copy still names it)`);
         job.result.blobs.skipped++;
+        job.result.foreignLayers = [...(job.result.foreignLayers ?? []), descriptor.digest];
         return;
     }
     const { src, dst, registry } = job;
@@ -58758,7 +59077,7 @@ async function runBuildCommand(inputs, ctx, logger, env) {
         logger.warning(`input "${INPUT.config}" is not used by the build command`);
     const engineEnv = withoutInputs(env);
     const credentials = actionCredentials(inputs, ctx, engineEnv, logger);
-    const transport = new Transport({ credentials, insecure: inputs.insecure, logger });
+    const transport = new Transport({ credentials, ecr: actionEcrAuth(engineEnv), insecure: inputs.insecure, logger });
     const client = new RegistryClient(transport, { logger });
     const result = await runBuild(buildOptions(inputs, ctx), {
         client,
@@ -60392,20 +60711,21 @@ async function loadConfig(path, env) {
 }
 
 ;// CONCATENATED MODULE: ./src/delete-vendors.ts
+// The vendor API settings of tag deletes, read from the environment the way
+// each vendor's own tools read it: the AWS SDK variables, GitLab's CI
+// variables and tokens, GitHub's token and API URL. The CLI and the action
+// both read them here.
+
 /** Settings for every delete strategy from `env`; unset variables leave a field out. */
 function deleteVendorsFromEnv(env) {
     const set = (name) => (env[name] ? env[name] : undefined);
-    const accessKeyId = set('AWS_ACCESS_KEY_ID');
-    const secretAccessKey = set('AWS_SECRET_ACCESS_KEY');
     const gitlabToken = set('GITLAB_TOKEN');
     const jobToken = set('CI_JOB_TOKEN');
     // CI_REGISTRY is `host[:port]` of the job's GitLab registry.
     const ciRegistry = set('CI_REGISTRY');
     return {
         ecr: {
-            credentials: accessKeyId && secretAccessKey
-                ? { accessKeyId, secretAccessKey, sessionToken: set('AWS_SESSION_TOKEN') }
-                : undefined,
+            credentials: awsCredentialsFromEnv(env),
             // The service-specific variable wins over the global one, as in the AWS SDKs.
             endpoint: set('AWS_ENDPOINT_URL_ECR') ?? set('AWS_ENDPOINT_URL'),
             region: set('AWS_REGION') ?? set('AWS_DEFAULT_REGION')
@@ -60436,6 +60756,7 @@ function deleteVendorsFromEnv(env) {
 
 
 // The same environment variables as the CLI: AWS_*, GITLAB_TOKEN / CI_JOB_TOKEN, GITHUB_TOKEN.
+
 
 const config_client_GHCR = 'ghcr.io';
 /** Reads the config file named by the `config` input, relative to the workspace. */
@@ -60481,6 +60802,7 @@ function actionConfigClient(config, inputs, ctx, env, logger, loginHosts) {
                 return { ...fallback };
             }
         },
+        ecr: actionEcrAuth(env),
         insecure: (registry) => inputs.insecure || insecureHosts.has(canonicalRegistry(registry)),
         ca: caFiles.length === 0 ? undefined : caFiles.join('\n'),
         logger
@@ -60546,9 +60868,10 @@ const NO_REFERRERS_API = new Set([400, 404, 405]);
 /**
  * Copies every referrer of `digest` from `source` to `target` by digest, and
  * their referrers in turn. The source is asked through the referrers API or
- * its fallback tag (the client does both). When the target has no referrers
- * API (distribution 2.8 has none), the fallback tag index `sha256-<hex>` is
- * maintained there so that verifiers (cosign, notation, oras) find them.
+ * its fallback tag (the client does both). Referrers the target does not
+ * index itself (it answers their PUT without `OCI-Subject`; distribution 2.8
+ * never sends it) are listed in the fallback tag index `sha256-<hex>` there,
+ * so that verifiers (cosign, notation, oras) find them.
  */
 async function copyReferrers(client, source, target, digest, opts = {}) {
     const result = { copied: [], present: [], fallbackTags: [] };
@@ -60566,22 +60889,36 @@ async function copyLevel(client, source, target, subject, depth, logger, result,
     const referrers = await client.getReferrers(source.registry, source.repository, subject);
     if (referrers.length === 0)
         return;
+    const unindexed = [];
     for (const referrer of referrers) {
         const copy = await copyImage(client, { ...source, digest: referrer.digest }, { ...target, digest: referrer.digest }, { logger });
         if (copy.status === 'copied')
             result.copied.push(referrer.digest);
         else
             result.present.push(referrer.digest);
+        if (!(await indexedByTarget(client, target, subject, copy, state)))
+            unindexed.push(referrer);
     }
-    state.targetHasApi ??= await hasReferrersApi(client, target, subject);
-    if (!state.targetHasApi) {
-        const tag = await updateFallbackTag(client, source, target, subject, referrers, logger);
+    if (unindexed.length > 0) {
+        const tag = await updateFallbackTag(client, source, target, subject, unindexed, logger);
         if (tag !== undefined)
             result.fallbackTags.push(tag);
     }
     for (const referrer of referrers) {
         await copyLevel(client, source, target, referrer.digest, depth - 1, logger, result, state);
     }
+}
+/**
+ * Whether the target lists a referrer under `subject` by itself. A PUT
+ * answered with `OCI-Subject` was indexed by the registry; one answered
+ * without it must go into the fallback tag, written by the client (§1.7).
+ * A referrer that was already there was not PUT: the referrers API decides.
+ */
+async function indexedByTarget(client, target, subject, copy, state) {
+    if (copy.status === 'copied')
+        return copy.ociSubject === subject;
+    state.targetHasApi ??= await hasReferrersApi(client, target, subject);
+    return state.targetHasApi;
 }
 /**
  * Whether the target indexes `subject` on its own. A registry with the API
