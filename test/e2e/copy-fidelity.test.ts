@@ -12,11 +12,11 @@ import {
   MEDIATYPE_OCI_INDEX,
   MEDIATYPE_OCI_MANIFEST
 } from '../../src/oci/media-types.js'
-import { Transport } from '../../src/oci/transport.js'
 import type { Descriptor, ImageIndex, ImageManifest, RawManifest } from '../../src/oci/types.js'
 import { testEnv } from '../helpers/env.js'
 import { buildIndex } from '../helpers/images.js'
 import { startRegistry } from '../helpers/registry.js'
+import { insecureClient } from '../helpers/insecure-client.js'
 import { runCli } from '../helpers/run-cli.js'
 import { skopeoDigest, skopeoRaw } from '../helpers/skopeo.js'
 import { reply, startServer, startTamperProxy } from '../helpers/tamper-proxy.js'
@@ -25,16 +25,7 @@ const { registries } = testEnv()
 const plain = registries.plain
 const plain2 = registries.plain2
 const DOCKER_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json'
-const transports: Transport[] = []
-after(async () => {
-  for (const t of transports) await t.close()
-})
-
-function plainClient(): RegistryClient {
-  const transport = new Transport({ insecure: true })
-  transports.push(transport)
-  return new RegistryClient(transport)
-}
+const plainClient = insecureClient
 
 /** Uploads `bytes` as a blob of `mediaType` and returns its descriptor. */
 async function pushBlob(client: RegistryClient, host: string, repository: string, mediaType: string, bytes: Buffer): Promise<Descriptor> {

@@ -12,9 +12,9 @@ import { copyImage } from '../../src/oci/copy.js'
 import { digestOf, referrersTagFor } from '../../src/oci/digest.js'
 import { MEDIATYPE_OCI_CONFIG, MEDIATYPE_OCI_INDEX, MEDIATYPE_OCI_MANIFEST } from '../../src/oci/media-types.js'
 import { copyReferrers } from '../../src/oci/referrers-copy.js'
-import { Transport } from '../../src/oci/transport.js'
 import type { Descriptor, RawManifest } from '../../src/oci/types.js'
 import { testEnv } from '../helpers/env.js'
+import { insecureClient } from '../helpers/insecure-client.js'
 import { skopeoDigest, skopeoListTags } from '../helpers/skopeo.js'
 import { startTamperProxy, type TamperProxy } from '../helpers/tamper-proxy.js'
 
@@ -22,16 +22,7 @@ const { registries } = testEnv()
 const plain = registries.plain
 const plain2 = registries.plain2
 const REPO = 'referrers-subject/app'
-const transports: Transport[] = []
-after(async () => {
-  for (const t of transports) await t.close()
-})
-
-function plainClient(): RegistryClient {
-  const transport = new Transport({ insecure: true })
-  transports.push(transport)
-  return new RegistryClient(transport)
-}
+const plainClient = insecureClient
 
 /** A small manifest of its own under `reference`, with `subject` when given. */
 async function pushManifest(client: RegistryClient, reference: string | undefined, subject?: RawManifest): Promise<RawManifest> {

@@ -104,13 +104,7 @@ function shadowedRanges(run: IndexEntries, readFromDisk: string[]): Array<[numbe
   const ranges: Array<[number, number]> = []
   for (const path of readFromDisk) {
     const below = path + '/'
-    let lo = 0
-    let hi = run.length
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1
-      if (run.path(mid) < below) lo = mid + 1
-      else hi = mid
-    }
+    const lo = firstNotBefore(run.length, (i) => run.path(i) < below)
     let end = lo
     while (end < run.length && run.path(end).startsWith(below)) end++
     if (end > lo) ranges.push([lo, end])
@@ -170,14 +164,20 @@ function dropShadowed(files: FileInput[], fromDisk: string[]): FileInput[] {
   const drop = new Set<number>()
   for (const path of fromDisk) {
     const below = path + '/'
-    let lo = 0
-    let hi = files.length
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1
-      if (compareBytes(files[mid]!.path, below) < 0) lo = mid + 1
-      else hi = mid
-    }
+    const lo = firstNotBefore(files.length, (i) => compareBytes(files[i]!.path, below) < 0)
     for (let i = lo; i < files.length && files[i]!.path.startsWith(below); i++) drop.add(i)
   }
   return drop.size === 0 ? files : files.filter((_, i) => !drop.has(i))
+}
+
+/** Binary search: the first index in [0, length) for which `before` is false (sorted input). */
+function firstNotBefore(length: number, before: (i: number) => boolean): number {
+  let lo = 0
+  let hi = length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (before(mid)) lo = mid + 1
+    else hi = mid
+  }
+  return lo
 }

@@ -4,6 +4,7 @@
 // pattern kind: compared here on seeded random pattern sets and paths.
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
+import { seededRandom } from '../../helpers/random.js'
 import { ContextFilter } from '../../../src/engine/content-tag/context-filter.js'
 import {
   matchedUsingParentResults,
@@ -23,15 +24,6 @@ const SEGMENTS = [
   'keep.tmp', 'node_modules', 'foo', 'foobar'
 ]
 
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** The directory's per-pattern results, as fsutil's walk hands them down. */
 function dirInfo(matcher: PatternMatcher, dir: string): MatchInfo {
@@ -58,7 +50,7 @@ function reference(filter: ContextFilter, matcher: PatternMatcher, path: string)
 describe('context filter', () => {
   for (let seed = 1; seed <= 40; seed++) {
     test(`agrees with the pattern matcher on random patterns and paths (seed ${seed})`, () => {
-      const next = random(seed)
+      const next = seededRandom(seed)
       const pick = <T>(xs: T[]) => xs[Math.floor(next() * xs.length)]!
       const lines = Array.from({ length: 1 + Math.floor(next() * 6) }, () => pick(PATTERNS))
       const matcher = newPatternMatcher(lines)

@@ -4,20 +4,12 @@
 // a file) and its digest: compared here on seeded random listings.
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
+import { seededRandom } from '../../helpers/random.js'
 import { compareBytes, contextDigestOf } from '../../../src/engine/content-tag/encoding.js'
 import { contextFiles } from '../../../src/engine/content-tag/file-list.js'
 import { IndexEntries } from '../../../src/engine/content-tag/index-entries.js'
 import type { FileInput } from '../../../src/engine/content-tag/types.js'
 
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const SEGMENTS = ['a', 'b', 'a.b', 'a-b', 'src', 'lib', 'x', 'caf\u00e9', 'Z', '_']
 const MODES = ['100644', '100755', '120000'] as const
@@ -47,7 +39,7 @@ function reference(index: FileInput[], disk: FileInput[], readFromDisk: string[]
 describe('context file list', () => {
   for (let seed = 1; seed <= 60; seed++) {
     test(`merging index and disk matches the plain definition (seed ${seed})`, () => {
-      const next = random(seed)
+      const next = seededRandom(seed)
       const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!
       const digest = () => Array.from({ length: 40 }, () => '0123456789abcdef'[Math.floor(next() * 16)]).join('')
       const paths = new Set<string>()

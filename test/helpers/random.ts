@@ -1,0 +1,11 @@
+// Seeded randomness for differential tests: a failure names its seed and replays.
+
+/** mulberry32: a small deterministic generator of numbers in [0, 1). */
+export function seededRandom(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
