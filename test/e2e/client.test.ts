@@ -422,6 +422,30 @@ describe('deleteTag never removes another tag', () => {
     assert.equal(await skopeoDigest(`${reg.host}/${REPO}/del-off:a`, reg), m.digest)
   })
 
+  test('a registry whose tag DELETE untags, as distribution 3 does: a goes, b keeps its digest (AT-DEL-1)', async () => {
+    // distribution 3 cannot run here (Debian packages 2.8). The proxy answers a tag DELETE the
+    // way it does: 202, and only that tag is gone. It untags on the 2.8 registry behind it by
+    // moving the tag to a throwaway manifest and deleting that one by digest.
+    const proxy = await startTamperProxy(plain.url, async (req) => {
+      const m = /^\/v2\/(.+)\/manifests\/([^/:]+)$/.exec(req.url)
+      if (req.method !== 'DELETE' || m === null) return { action: 'pass' }
+      const current = await proxy.upstream('GET', req.url, { accept: MEDIATYPE_OCI_MANIFEST })
+      const body = JSON.parse(current.body.toString('utf8')) as ImageManifest
+      const throwaway = Buffer.from(JSON.stringify({ ...body, annotations: { untag: randomBytes(8).toString('hex') } }))
+      await proxy.upstream('PUT', req.url, { 'content-type': MEDIATYPE_OCI_MANIFEST }, throwaway)
+      await proxy.upstream('DELETE', `/v2/${m[1]}/manifests/${digestOf(throwaway)}`)
+      return { action: 'respond', status: 202 }
+    })
+    after(() => proxy.close())
+    const client = clientFor({ ...plain, host: proxy.host })
+    const m = await pushArtifact(client, proxy.host, `${REPO}/del-v3`, 'a')
+    await client.putManifest(proxy.host, `${REPO}/del-v3`, 'b', m)
+    const result = await client.deleteTag({ registry: proxy.host, repository: `${REPO}/del-v3`, tag: 'a' })
+    assert.deepEqual(result, { method: 'tag-delete', digest: m.digest, sharedWith: ['b'] })
+    assert.deepEqual(await skopeoListTags(`${plain.host}/${REPO}/del-v3`, plain), ['b'])
+    assert.equal(await skopeoDigest(`${plain.host}/${REPO}/del-v3:b`, plain), m.digest)
+  })
+
   test('a registry whose tag DELETE deletes the whole manifest (zot#67) is caught and b restored (AT-DEL-5)', async () => {
     // The proxy turns DELETE /manifests/<tag> into DELETE /manifests/<digest> and answers 202.
     const proxy = await startTamperProxy(plain.url, async (req) => {
