@@ -653,11 +653,14 @@ async function dockerHubUntag(transport, ref, opts = {}) {
 
 // EXTERNAL MODULE: ./src/oci/delete/sigv4.ts
 var sigv4 = __webpack_require__(4298);
+// EXTERNAL MODULE: ./src/oci/ecr-endpoint.ts
+var ecr_endpoint = __webpack_require__(1573);
 ;// CONCATENATED MODULE: ./src/oci/delete/ecr.ts
 // Untagging on Amazon ECR (registry-protocol §6.2): BatchDeleteImage with the
 // tag alone. By tag ECR removes only that tag ("When you remove the last tag
 // from an image, the image is deleted"); by imageDigest it deletes the image
 // with all its tags, so a digest is never sent (AT-DEL-4).
+
 
 
 
@@ -700,10 +703,9 @@ async function ecrUntag(transport, ref, opts = {}, now) {
         throw new errors/* UserError */.y(`${what} failed: ${reason || 'unknown failure'}; nothing was changed`);
     }
 }
-/** `https://api.ecr.<region>.<domain>/`, or the FIPS endpoint for a FIPS registry host. */
+/** The regional API endpoint of the registry host (ecr-endpoint.ts). */
 function defaultEndpoint(host, region) {
-    const domain = host?.domain ?? 'amazonaws.com';
-    return host?.fips ? `https://ecr-fips.${region}.${domain}/` : `https://api.ecr.${region}.${domain}/`;
+    return (0,ecr_endpoint/* ecrApiEndpoint */.i)(region, host?.domain ?? 'amazonaws.com', host?.fips === true);
 }
 
 ;// CONCATENATED MODULE: ./src/oci/delete/gitlab.ts
@@ -2467,14 +2469,16 @@ async function readAuthFile(path) {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /* harmony import */ var _logger_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6999);
 /* harmony import */ var _delete_api_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(485);
-/* harmony import */ var _delete_sigv4_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4298);
+/* harmony import */ var _delete_sigv4_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4298);
 /* harmony import */ var _delete_strategy_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(584);
 /* harmony import */ var _docker_config_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7520);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8630);
+/* harmony import */ var _ecr_endpoint_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1573);
 // Native credentials for Amazon ECR and ECR Public (registry-protocol.md §3.2,
 // §3.3; R-CRED-5, R-CRED-6): when the credential chain has nothing for an ECR
 // host and the environment holds AWS credentials, ask GetAuthorizationToken,
 // signed with SigV4, for the `AWS` password docker login would use.
+
 
 
 
@@ -2559,7 +2563,7 @@ async function getAuthorizationToken(transport, registry, ecr, aws, settings, no
     // registryIds is deprecated (the token reaches every registry the principal may use), still sent for
     // the account the host names, as docker-credential-ecr-login does.
     const body = Buffer.from(JSON.stringify(ecr.kind === 'private' ? { registryIds: [ecr.account] } : {}));
-    const headers = (0,_delete_sigv4_js__WEBPACK_IMPORTED_MODULE_6__/* .signV4 */ .Kn)({ method: 'POST', url, headers: { 'content-type': CONTENT_TYPE, 'x-amz-target': api.target }, body }, aws, { region: api.region, service: api.service, now: new Date() });
+    const headers = (0,_delete_sigv4_js__WEBPACK_IMPORTED_MODULE_7__/* .signV4 */ .Kn)({ method: 'POST', url, headers: { 'content-type': CONTENT_TYPE, 'x-amz-target': api.target }, body }, aws, { region: api.region, service: api.service, now: new Date() });
     let answer;
     try {
         answer = await (0,_delete_api_js__WEBPACK_IMPORTED_MODULE_2__/* .callApi */ .px)(transport, what, url, { method: 'POST', headers, body });
@@ -2608,16 +2612,36 @@ function apiOf(ecr, settings) {
             permissions: 'ecr-public:GetAuthorizationToken and sts:GetServiceBearerToken'
         };
     }
-    // Dual-stack registry names (`on.aws`) share the API of their partition's regular domain.
-    const domain = { 'on.aws': 'amazonaws.com', 'on.amazonwebservices.com.cn': 'amazonaws.com.cn' }[ecr.domain] ?? ecr.domain;
-    const host = ecr.fips ? `ecr-fips.${ecr.region}.${domain}` : `api.ecr.${ecr.region}.${domain}`;
     return {
-        endpoint: settings.endpoint ?? `https://${host}/`,
+        endpoint: settings.endpoint ?? (0,_ecr_endpoint_js__WEBPACK_IMPORTED_MODULE_6__/* .ecrApiEndpoint */ .i)(ecr.region, ecr.domain, ecr.fips),
         region: ecr.region,
         service: 'ecr',
         target: 'AmazonEC2ContainerRegistry_V20150921.GetAuthorizationToken',
         permissions: 'ecr:GetAuthorizationToken'
     };
+}
+
+
+/***/ }),
+
+/***/ 1573:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   i: () => (/* binding */ ecrApiEndpoint)
+/* harmony export */ });
+// The regional ECR API endpoint for a registry host's region and domain,
+// shared by GetAuthorizationToken (ecr-auth.ts) and BatchDeleteImage
+// (delete/ecr.ts). Dual-stack registry names (`on.aws`) use the API of their
+// partition's regular domain; FIPS registries the FIPS endpoint.
+const API_DOMAIN = {
+    'on.aws': 'amazonaws.com',
+    'on.amazonwebservices.com.cn': 'amazonaws.com.cn'
+};
+/** `https://api.ecr.<region>.<domain>/`, or `https://ecr-fips.<region>.<domain>/`. */
+function ecrApiEndpoint(region, domain, fips) {
+    const apiDomain = API_DOMAIN[domain] ?? domain;
+    return fips ? `https://ecr-fips.${region}.${apiDomain}/` : `https://api.ecr.${region}.${apiDomain}/`;
 }
 
 

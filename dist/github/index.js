@@ -47395,7 +47395,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9429);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6251);
 // Entry of the bundled action (dist/github/index.js): all logic is in run().
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -47405,7 +47405,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9429:
+/***/ 6251:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -55123,11 +55123,27 @@ function sigv4_crypto() {
     return process.getBuiltinModule('node:crypto');
 }
 
+;// CONCATENATED MODULE: ./src/oci/ecr-endpoint.ts
+// The regional ECR API endpoint for a registry host's region and domain,
+// shared by GetAuthorizationToken (ecr-auth.ts) and BatchDeleteImage
+// (delete/ecr.ts). Dual-stack registry names (`on.aws`) use the API of their
+// partition's regular domain; FIPS registries the FIPS endpoint.
+const API_DOMAIN = {
+    'on.aws': 'amazonaws.com',
+    'on.amazonwebservices.com.cn': 'amazonaws.com.cn'
+};
+/** `https://api.ecr.<region>.<domain>/`, or `https://ecr-fips.<region>.<domain>/`. */
+function ecrApiEndpoint(region, domain, fips) {
+    const apiDomain = API_DOMAIN[domain] ?? domain;
+    return fips ? `https://ecr-fips.${region}.${apiDomain}/` : `https://api.ecr.${region}.${apiDomain}/`;
+}
+
 ;// CONCATENATED MODULE: ./src/oci/delete/ecr.ts
 // Untagging on Amazon ECR (registry-protocol §6.2): BatchDeleteImage with the
 // tag alone. By tag ECR removes only that tag ("When you remove the last tag
 // from an image, the image is deleted"); by imageDigest it deletes the image
 // with all its tags, so a digest is never sent (AT-DEL-4).
+
 
 
 
@@ -55170,10 +55186,9 @@ async function ecrUntag(transport, ref, opts = {}, now) {
         throw new errors_UserError(`${what} failed: ${reason || 'unknown failure'}; nothing was changed`);
     }
 }
-/** `https://api.ecr.<region>.<domain>/`, or the FIPS endpoint for a FIPS registry host. */
+/** The regional API endpoint of the registry host (ecr-endpoint.ts). */
 function defaultEndpoint(host, region) {
-    const domain = host?.domain ?? 'amazonaws.com';
-    return host?.fips ? `https://ecr-fips.${region}.${domain}/` : `https://api.ecr.${region}.${domain}/`;
+    return ecrApiEndpoint(region, host?.domain ?? 'amazonaws.com', host?.fips === true);
 }
 
 ;// CONCATENATED MODULE: ./src/oci/delete/gitlab.ts
@@ -56996,6 +57011,7 @@ async function readAuthFile(path) {
 
 
 
+
 /** ECR Public's registry host and its dual-stack name. */
 const ECR_PUBLIC_HOSTS = new Set(['public.ecr.aws', 'ecr-public.aws.com']);
 /** "The ECR Public API is only available in us-east-1" (amazon-ecr-credential-helper factory.go). */
@@ -57122,11 +57138,8 @@ function apiOf(ecr, settings) {
             permissions: 'ecr-public:GetAuthorizationToken and sts:GetServiceBearerToken'
         };
     }
-    // Dual-stack registry names (`on.aws`) share the API of their partition's regular domain.
-    const domain = { 'on.aws': 'amazonaws.com', 'on.amazonwebservices.com.cn': 'amazonaws.com.cn' }[ecr.domain] ?? ecr.domain;
-    const host = ecr.fips ? `ecr-fips.${ecr.region}.${domain}` : `api.ecr.${ecr.region}.${domain}`;
     return {
-        endpoint: settings.endpoint ?? `https://${host}/`,
+        endpoint: settings.endpoint ?? ecrApiEndpoint(ecr.region, ecr.domain, ecr.fips),
         region: ecr.region,
         service: 'ecr',
         target: 'AmazonEC2ContainerRegistry_V20150921.GetAuthorizationToken',

@@ -11,6 +11,7 @@ import { parseEcrHost, type EcrHost } from './delete/strategy.js'
 import { decodeAuth } from './docker-config.js'
 import { UnreachableRegistryError } from './errors.js'
 import type { Transport } from './transport.js'
+import { ecrApiEndpoint } from './ecr-endpoint.js'
 
 /** ECR Public's registry host and its dual-stack name. */
 const ECR_PUBLIC_HOSTS = new Set(['public.ecr.aws', 'ecr-public.aws.com'])
@@ -206,11 +207,8 @@ function apiOf(ecr: EcrRegistry, settings: EcrAuthSettings): EcrApi {
       permissions: 'ecr-public:GetAuthorizationToken and sts:GetServiceBearerToken'
     }
   }
-  // Dual-stack registry names (`on.aws`) share the API of their partition's regular domain.
-  const domain = { 'on.aws': 'amazonaws.com', 'on.amazonwebservices.com.cn': 'amazonaws.com.cn' }[ecr.domain] ?? ecr.domain
-  const host = ecr.fips ? `ecr-fips.${ecr.region}.${domain}` : `api.ecr.${ecr.region}.${domain}`
   return {
-    endpoint: settings.endpoint ?? `https://${host}/`,
+    endpoint: settings.endpoint ?? ecrApiEndpoint(ecr.region, ecr.domain, ecr.fips),
     region: ecr.region,
     service: 'ecr',
     target: 'AmazonEC2ContainerRegistry_V20150921.GetAuthorizationToken',

@@ -9,6 +9,7 @@ import type { Reference } from '../types.js'
 import { apiError, callApi, jsonOf } from './api.js'
 import { signV4 } from './sigv4.js'
 import { parseEcrHost, type DeleteVendorOptions, type EcrHost } from './strategy.js'
+import { ecrApiEndpoint } from '../ecr-endpoint.js'
 
 const TARGET = 'AmazonEC2ContainerRegistry_V20150921.BatchDeleteImage'
 const CONTENT_TYPE = 'application/x-amz-json-1.1'
@@ -70,8 +71,7 @@ export async function ecrUntag(
   }
 }
 
-/** `https://api.ecr.<region>.<domain>/`, or the FIPS endpoint for a FIPS registry host. */
+/** The regional API endpoint of the registry host (ecr-endpoint.ts). */
 function defaultEndpoint(host: EcrHost | undefined, region: string): string {
-  const domain = host?.domain ?? 'amazonaws.com'
-  return host?.fips ? `https://ecr-fips.${region}.${domain}/` : `https://api.ecr.${region}.${domain}/`
+  return ecrApiEndpoint(region, host?.domain ?? 'amazonaws.com', host?.fips === true)
 }

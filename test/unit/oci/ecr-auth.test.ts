@@ -11,6 +11,7 @@ import { nullLogger } from '../../../src/logger.js'
 import { staticCredentials } from '../../../src/oci/credentials.js'
 import { detectStrategy } from '../../../src/oci/delete/strategy.js'
 import { parseEcrRegistry, type EcrAuthSettings } from '../../../src/oci/ecr-auth.js'
+import { ecrApiEndpoint } from '../../../src/oci/ecr-endpoint.js'
 import { Transport } from '../../../src/oci/transport.js'
 import { FAKE_AWS, ecrToken, startFakeEcr, type FakeEcrOptions } from '../../helpers/fake-ecr.js'
 import { reply, startServer } from '../../helpers/tamper-proxy.js'
@@ -225,4 +226,17 @@ describe('GetAuthorizationToken for ECR Public', () => {
       `ECR credentials for public.ecr.aws: GetAuthorizationToken at ${ecr.host}: 403 AccessDeniedException: denied (the AWS credentials need ecr-public:GetAuthorizationToken and sts:GetServiceBearerToken)`
     )
   })
+})
+
+describe('ECR API endpoint (shared by logins and tag deletes)', () => {
+  const cases: Array<[string, string, boolean, string]> = [
+    ['us-east-1', 'amazonaws.com', false, 'https://api.ecr.us-east-1.amazonaws.com/'],
+    ['us-gov-west-1', 'amazonaws.com', true, 'https://ecr-fips.us-gov-west-1.amazonaws.com/'],
+    ['cn-north-1', 'amazonaws.com.cn', false, 'https://api.ecr.cn-north-1.amazonaws.com.cn/'],
+    ['eu-west-1', 'on.aws', false, 'https://api.ecr.eu-west-1.amazonaws.com/'],
+    ['cn-north-1', 'on.amazonwebservices.com.cn', false, 'https://api.ecr.cn-north-1.amazonaws.com.cn/']
+  ]
+  for (const [region, domain, fips, want] of cases) {
+    test(`${region} ${domain}${fips ? ' FIPS' : ''}`, () => assert.equal(ecrApiEndpoint(region, domain, fips), want))
+  }
 })
