@@ -477,7 +477,7 @@ async function runBuild(opts, deps) {
             registry,
             insecure: opts.insecure ?? false,
             caFile: opts.caFile,
-            credential: await deps.credentials.get(registry),
+            credential: await deps.client.transport.credential(registry),
             workDir
         };
         await deps.logger.group(`${builder.name}: build ${image}`, () => builder.build(spec));
@@ -543,8 +543,6 @@ async function recordedBuildSeconds(deps, ref, digest) {
 
 // EXTERNAL MODULE: ./src/engine/build/key-values.ts
 var key_values = __webpack_require__(2193);
-// EXTERNAL MODULE: ./src/oci/credentials.ts + 1 modules
-var credentials = __webpack_require__(2571);
 // EXTERNAL MODULE: ./src/cli/client.ts
 var client = __webpack_require__(7915);
 // EXTERNAL MODULE: ./src/engine/config/load.ts + 7 modules
@@ -558,7 +556,6 @@ var promotions = __webpack_require__(6550);
 // EXTERNAL MODULE: ./src/cli/commands/tag.ts
 var tag = __webpack_require__(2049);
 ;// CONCATENATED MODULE: ./src/cli/commands/build.ts
-
 
 
 
@@ -632,7 +629,6 @@ const command = {
         };
         const result = await runBuild(options, {
             client: (0,client/* registryClient */.R)(ctx),
-            credentials: (0,credentials/* defaultCredentialSource */.U)({ env: ctx.env, logger: ctx.logger }),
             logger: ctx.logger,
             env: ctx.env,
             now: () => new Date()

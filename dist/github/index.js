@@ -53983,7 +53983,7 @@ async function runBuild(opts, deps) {
             registry,
             insecure: opts.insecure ?? false,
             caFile: opts.caFile,
-            credential: await deps.credentials.get(registry),
+            credential: await deps.client.transport.credential(registry),
             workDir
         };
         await deps.logger.group(`${builder.name}: build ${image}`, () => builder.build(spec));
@@ -59091,7 +59091,6 @@ async function runBuildCommand(inputs, ctx, logger, env) {
     const client = new RegistryClient(transport, { logger });
     const result = await runBuild(buildOptions(inputs, ctx), {
         client,
-        credentials,
         logger,
         env: engineEnv,
         now: () => new Date()

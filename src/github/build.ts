@@ -39,7 +39,6 @@ export async function runBuildCommand(
   const client = new RegistryClient(transport, { logger })
   const result = await runBuild(buildOptions(inputs, ctx), {
     client,
-    credentials,
     logger,
     env: engineEnv,
     now: () => new Date()

@@ -9,7 +9,7 @@
 // real ECR registry.
 import assert from 'node:assert/strict'
 import { randomBytes } from 'node:crypto'
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
@@ -143,6 +143,34 @@ describe('the CLI logs in to an ECR registry with a GetAuthorizationToken passwo
     assert.deepEqual(lines, [
       `image-mirror digest: ECR credentials for ${registry.host}: GetAuthorizationToken at ${ecr.host}: 400 AccessDeniedException: User: arn:aws:iam::123456789012:user/ci is not authorized to perform: ecr:GetAuthorizationToken (the AWS credentials need ecr:GetAuthorizationToken)`
     ])
+    assertNoSecret(run)
+  })
+})
+
+describe('build hands the ECR login to the builder', () => {
+  test('a miss builds and pushes with buildah, logged in with the GetAuthorizationToken password', async () => {
+    const ecr = await fakeEcr()
+    const context = mkdtempSync(join(emptyDir, 'app-'))
+    writeFileSync(join(context, 'Dockerfile'), 'FROM scratch\nCOPY hello.txt /hello.txt\n')
+    writeFileSync(join(context, 'hello.txt'), `ecr build ${randomBytes(8).toString('hex')}\n`)
+    const run = await runCli(
+      ['build', '--image', `${registry.host}/ecr-auth/built`, '--context', context, '--builder', 'buildah', '--insecure', '--json'],
+      {
+        fromSource: true,
+        env: {
+          ...CLEAN_ENV,
+          ...awsEnv(ecr.url),
+          IMAGE_MIRROR_ECR_HOSTS: `${registry.host}=${ECR_HOST}`,
+          IMAGE_MIRROR_BUILDAH_ROOT: join(emptyDir, 'buildah'),
+          STORAGE_DRIVER: 'vfs'
+        }
+      }
+    )
+    assert.equal(run.code, 0, run.stderr)
+    const result = JSON.parse(run.stdout) as { cacheHit: boolean; image: string; digest: string }
+    assert.equal(result.cacheHit, false)
+    // The registry accepts only user AWS with the fake's password: the push itself proves the login.
+    assert.equal(ecr.requests.length, 1, 'one GetAuthorizationToken call serves the check and the push')
     assertNoSecret(run)
   })
 })

@@ -6,7 +6,6 @@ import { runBuild } from '../../engine/build/index.js'
 import { parseKeyValues, parseSecret } from '../../engine/build/key-values.js'
 import { parseBuilderName } from '../../engine/build/select-builder.js'
 import type { BuildOptions, BuildResult } from '../../engine/build/types.js'
-import { defaultCredentialSource } from '../../oci/credentials.js'
 import { registryClient } from '../client.js'
 import type { Command, CommandContext, OptionValues } from '../command.js'
 import { loadConfig } from '../../engine/config/load.js'
@@ -75,7 +74,6 @@ export const command: Command = {
     }
     const result = await runBuild(options, {
       client: registryClient(ctx),
-      credentials: defaultCredentialSource({ env: ctx.env, logger: ctx.logger }),
       logger: ctx.logger,
       env: ctx.env,
       now: () => new Date()

@@ -72,7 +72,7 @@ export async function runBuild(opts: BuildOptions, deps: BuildDeps): Promise<Bui
       registry,
       insecure: opts.insecure ?? false,
       caFile: opts.caFile,
-      credential: await deps.credentials.get(registry),
+      credential: await deps.client.transport.credential(registry),
       workDir
     }
     await deps.logger.group(`${builder.name}: build ${image}`, () => builder.build(spec))

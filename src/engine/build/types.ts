@@ -1,6 +1,5 @@
 import type { Logger } from '../../logger.js'
 import type { RegistryClient } from '../../oci/client.js'
-import type { CredentialSource } from '../../oci/credentials.js'
 
 export type BuilderName = 'auto' | 'buildah' | 'podman' | 'docker'
 
@@ -50,8 +49,8 @@ export interface BuildResult {
 }
 
 export interface BuildDeps {
+  /** Its transport's credential chain (ECR logins included) also gives the builder its login. */
   client: RegistryClient
-  credentials: CredentialSource
   logger: Logger
   env: NodeJS.ProcessEnv
   now: () => Date
