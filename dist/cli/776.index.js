@@ -4179,10 +4179,13 @@ function hostAndPort(registry) {
 
 // EXTERNAL MODULE: ./src/oci/ecr-auth.ts
 var ecr_auth = __webpack_require__(2206);
+// EXTERNAL MODULE: ./src/version.ts
+var version = __webpack_require__(311);
 ;// CONCATENATED MODULE: ./src/oci/transport.ts
 // The one place registry HTTP happens: scheme choice, auth, redirects,
 // retries and logging around undici `request` (no fetch, no redirect
 // interceptor: every hop goes through nextHop, R-RED-1).
+
 
 
 
@@ -4304,7 +4307,7 @@ class Transport {
             this.isInsecure(req.registry) &&
             url.origin === this.baseUrl(req.registry).origin;
         const headers = {
-            'user-agent': this.#opts.userAgent ?? 'image-mirror',
+            'user-agent': this.#opts.userAgent ?? version/* USER_AGENT */._,
             ...req.headers
         };
         const credentials = req.secretBody === true ||
@@ -4404,7 +4407,7 @@ class Transport {
         let body = req.body;
         for (let hop = 0;; hop++) {
             let headers = {
-                'user-agent': this.#opts.userAgent ?? 'image-mirror',
+                'user-agent': this.#opts.userAgent ?? version/* USER_AGENT */._,
                 ...req.headers
             };
             if (body === undefined && req.body !== undefined) {
@@ -4464,7 +4467,7 @@ class Transport {
     }
     /** Token requests: same agents, a 15 s deadline, no redirects, retried like the rest. */
     #tokenHttp = async (url, init) => {
-        const headers = { 'user-agent': this.#opts.userAgent ?? 'image-mirror', ...init.headers };
+        const headers = { 'user-agent': this.#opts.userAgent ?? version/* USER_AGENT */._, ...init.headers };
         const body = init.body === undefined ? undefined : Buffer.from(init.body);
         // An insecure registry's token server is trusted the same way.
         const verify = !this.isInsecure(init.registry);

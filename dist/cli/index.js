@@ -93,9 +93,12 @@ const COMMANDS = {
     }
 };
 
+// EXTERNAL MODULE: ./src/version.ts
+var version = __nccwpck_require__(311);
 // EXTERNAL MODULE: ./src/heap.ts
 var heap = __nccwpck_require__(2753);
 ;// CONCATENATED MODULE: ./src/cli/main.ts
+
 
 
 
@@ -112,6 +115,10 @@ async function main(argv, env) {
     const nameIndex = commandIndex(argv);
     const name = nameIndex < 0 ? undefined : argv[nameIndex];
     const verbose = argv.includes('--verbose') || argv.includes('-v') || env.IMAGE_MIRROR_DEBUG === '1';
+    if (name === 'version' || (name === undefined && argv.includes('--version'))) {
+        process.stdout.write(`image-mirror ${version/* VERSION */.x}\n`);
+        return 0;
+    }
     if (name === undefined || name === 'help') {
         process.stdout.write(helpText());
         return name === undefined && !argv.includes('--help') && !argv.includes('-h') ? USAGE_EXIT : 0;
@@ -217,6 +224,7 @@ function helpText() {
         '                   count a 401 after a token as "image absent" (Docker Hub hides missing repositories so)',
         '  --json           print results as JSON on stdout',
         '  -v, --verbose    debug logging on stderr',
+        '  --version        print the version (also: image-mirror version)',
         '',
         'run image-mirror <command> --help for the options of a command',
         ''
@@ -330,6 +338,22 @@ function stderrLogger(verbose = false) {
         }
     };
 }
+
+
+/***/ }),
+
+/***/ 311:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ USER_AGENT),
+/* harmony export */   x: () => (/* binding */ VERSION)
+/* harmony export */ });
+// The release of image-mirror, as package.json names it (a test keeps the two
+// equal). Printed by `image-mirror --version` and sent in the User-Agent.
+const VERSION = '0.1.0';
+/** `image-mirror/<version>`, the User-Agent of every request. */
+const USER_AGENT = `image-mirror/${VERSION}`;
 
 
 /***/ }),

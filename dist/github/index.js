@@ -47395,7 +47395,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6251);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7689);
 // Entry of the bundled action (dist/github/index.js): all logic is in run().
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -47405,7 +47405,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6251:
+/***/ 7689:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -57147,10 +57147,18 @@ function apiOf(ecr, settings) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/version.ts
+// The release of image-mirror, as package.json names it (a test keeps the two
+// equal). Printed by `image-mirror --version` and sent in the User-Agent.
+const VERSION = '0.1.0';
+/** `image-mirror/<version>`, the User-Agent of every request. */
+const USER_AGENT = `image-mirror/${VERSION}`;
+
 ;// CONCATENATED MODULE: ./src/oci/transport.ts
 // The one place registry HTTP happens: scheme choice, auth, redirects,
 // retries and logging around undici `request` (no fetch, no redirect
 // interceptor: every hop goes through nextHop, R-RED-1).
+
 
 
 
@@ -57272,7 +57280,7 @@ class Transport {
             this.isInsecure(req.registry) &&
             url.origin === this.baseUrl(req.registry).origin;
         const headers = {
-            'user-agent': this.#opts.userAgent ?? 'image-mirror',
+            'user-agent': this.#opts.userAgent ?? USER_AGENT,
             ...req.headers
         };
         const credentials = req.secretBody === true ||
@@ -57372,7 +57380,7 @@ class Transport {
         let body = req.body;
         for (let hop = 0;; hop++) {
             let headers = {
-                'user-agent': this.#opts.userAgent ?? 'image-mirror',
+                'user-agent': this.#opts.userAgent ?? USER_AGENT,
                 ...req.headers
             };
             if (body === undefined && req.body !== undefined) {
@@ -57432,7 +57440,7 @@ class Transport {
     }
     /** Token requests: same agents, a 15 s deadline, no redirects, retried like the rest. */
     #tokenHttp = async (url, init) => {
-        const headers = { 'user-agent': this.#opts.userAgent ?? 'image-mirror', ...init.headers };
+        const headers = { 'user-agent': this.#opts.userAgent ?? USER_AGENT, ...init.headers };
         const body = init.body === undefined ? undefined : Buffer.from(init.body);
         // An insecure registry's token server is trusted the same way.
         const verify = !this.isInsecure(init.registry);
@@ -58025,6 +58033,7 @@ function maskSecretValues(secrets, env) {
 ;// CONCATENATED MODULE: ./src/github/status.ts
 
 
+
 /** GitHub rejects longer commit status descriptions with 422 (registry-protocol.md §8.1). */
 const MAX_DESCRIPTION = 140;
 const status_API_VERSION = '2022-11-28';
@@ -58074,7 +58083,7 @@ async function reportStatus(report, ctx, logger) {
                 accept: 'application/vnd.github+json',
                 authorization: `Bearer ${report.token}`,
                 'content-type': 'application/json',
-                'user-agent': 'image-mirror',
+                'user-agent': USER_AGENT,
                 'x-github-api-version': status_API_VERSION
             },
             body: JSON.stringify(request.body),

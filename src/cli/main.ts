@@ -3,6 +3,7 @@ import { UserError, errorMessage } from '../errors.js'
 import { stderrLogger } from '../logger.js'
 import { GLOBAL_OPTIONS, type Command, type CommandContext, type GlobalOptions, type OptionValues } from './command.js'
 import { COMMANDS } from './commands.js'
+import { VERSION } from '../version.js'
 import { delayWasmTierUp, holdYoungGenerationSmall } from '../heap.js'
 
 const USAGE_EXIT = 2
@@ -16,6 +17,10 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
   const nameIndex = commandIndex(argv)
   const name = nameIndex < 0 ? undefined : argv[nameIndex]
   const verbose = argv.includes('--verbose') || argv.includes('-v') || env.IMAGE_MIRROR_DEBUG === '1'
+  if (name === 'version' || (name === undefined && argv.includes('--version'))) {
+    process.stdout.write(`image-mirror ${VERSION}\n`)
+    return 0
+  }
   if (name === undefined || name === 'help') {
     process.stdout.write(helpText())
     return name === undefined && !argv.includes('--help') && !argv.includes('-h') ? USAGE_EXIT : 0
@@ -117,6 +122,7 @@ function helpText(): string {
     '                   count a 401 after a token as "image absent" (Docker Hub hides missing repositories so)',
     '  --json           print results as JSON on stdout',
     '  -v, --verbose    debug logging on stderr',
+    '  --version        print the version (also: image-mirror version)',
     '',
     'run image-mirror <command> --help for the options of a command',
     ''

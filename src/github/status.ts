@@ -2,6 +2,7 @@ import type { BuildResult } from '../engine/build/types.js'
 import { UserError, errorMessage } from '../errors.js'
 import type { Logger } from '../logger.js'
 import { ownerAndRepo, type RunContext } from './context.js'
+import { USER_AGENT } from '../version.js'
 
 /** GitHub rejects longer commit status descriptions with 422 (registry-protocol.md §8.1). */
 export const MAX_DESCRIPTION = 140
@@ -69,7 +70,7 @@ export async function reportStatus(
         accept: 'application/vnd.github+json',
         authorization: `Bearer ${report.token}`,
         'content-type': 'application/json',
-        'user-agent': 'image-mirror',
+        'user-agent': USER_AGENT,
         'x-github-api-version': API_VERSION
       },
       body: JSON.stringify(request.body),

@@ -34,6 +34,7 @@ import type { ApiRequest, RegistryRequest, RequestBody, TransportOptions } from 
 import type { Outcome, RetryDecision } from './retry.js'
 import type { Credential, CredentialSource } from './credentials.js'
 import { withEcrCredentials } from './ecr-auth.js'
+import { USER_AGENT } from '../version.js'
 
 export type { RegistryResponse } from './response.js'
 export type { ApiRequest, RegistryRequest, RequestBody, TransportOptions } from './transport-types.js'
@@ -157,7 +158,7 @@ export class Transport {
       this.isInsecure(req.registry) &&
       url.origin === this.baseUrl(req.registry).origin
     const headers: Record<string, string> = {
-      'user-agent': this.#opts.userAgent ?? 'image-mirror',
+      'user-agent': this.#opts.userAgent ?? USER_AGENT,
       ...req.headers
     }
     const credentials =
@@ -267,7 +268,7 @@ export class Transport {
     let body = req.body
     for (let hop = 0; ; hop++) {
       let headers: Record<string, string> = {
-        'user-agent': this.#opts.userAgent ?? 'image-mirror',
+        'user-agent': this.#opts.userAgent ?? USER_AGENT,
         ...req.headers
       }
       if (body === undefined && req.body !== undefined) {
@@ -335,7 +336,7 @@ export class Transport {
 
   /** Token requests: same agents, a 15 s deadline, no redirects, retried like the rest. */
   readonly #tokenHttp: TokenHttp = async (url, init) => {
-    const headers = { 'user-agent': this.#opts.userAgent ?? 'image-mirror', ...init.headers }
+    const headers = { 'user-agent': this.#opts.userAgent ?? USER_AGENT, ...init.headers }
     const body = init.body === undefined ? undefined : Buffer.from(init.body)
     // An insecure registry's token server is trusted the same way.
     const verify = !this.isInsecure(init.registry)
