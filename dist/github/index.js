@@ -52015,44 +52015,51 @@ function sortFiles(files) {
 // enough that a chunk's string stays cheap to build and to check.
 const encoding_CHUNK = 1024;
 /**
- * A file list section (spec §6.2) as string chunks, hashed in order: building
- * one multi-megabyte string for a large context costs more than the hashing.
- * Each chunk is first built with character counts as lengths, which is exact
+ * Builds a file list section (spec §6.2) entry by entry as string chunks,
+ * hashed in order: one multi-megabyte string for a large context costs more
+ * than the hashing. A chunk is built with character counts as lengths, exact
  * when it is all ASCII (one native byte count proves it); a chunk holding
- * other characters is rebuilt with UTF-8 byte lengths.
+ * other characters is rebuilt with UTF-8 byte lengths from the entries it
+ * keeps for that.
  */
+class FilesSection {
+    count = 0;
+    label;
+    chunks = [];
+    chunk = '';
+    kept = [];
+    constructor(label) {
+        this.label = label;
+    }
+    add(path, mode, digest) {
+        this.chunk += path.length + ':' + path + ',' + mode.length + ':' + mode + ',';
+        this.chunk += digest.length + ':' + digest + ',';
+        this.kept.push(path, mode, digest);
+        if (++this.count % encoding_CHUNK === 0)
+            this.flush();
+    }
+    /** The section: its head (label and entry count), then the chunks. */
+    parts() {
+        this.flush();
+        return [netstring(this.label) + netstring(String(this.count)), ...this.chunks];
+    }
+    flush() {
+        if (this.chunk === '')
+            return;
+        let s = this.chunk;
+        if (Buffer.byteLength(s, 'utf8') !== s.length)
+            s = this.kept.map(netstring).join('');
+        this.chunks.push(s);
+        this.chunk = '';
+        this.kept.length = 0;
+    }
+}
+/** A file list section of `files` as string chunks (FilesSection). */
 function encodeFiles(label, files) {
-    const chunks = [sectionHead(label, files.length)];
-    for (let start = 0; start < files.length; start += encoding_CHUNK) {
-        const end = Math.min(start + encoding_CHUNK, files.length);
-        const fast = encodeAsciiChunk(files, start, end);
-        chunks.push(Buffer.byteLength(fast, 'utf8') === fast.length ? fast : encodeChunk(files, start, end));
-    }
-    return chunks;
-}
-function sectionHead(label, count) {
-    return netstring(label) + netstring(String(count));
-}
-/** The start of the context's `files` section (spec §6.2) for `count` entries. */
-function filesSectionHead(count) {
-    return sectionHead('files', count);
-}
-function encodeAsciiChunk(files, start, end) {
-    let s = '';
-    for (let i = start; i < end; i++) {
-        const f = files[i];
-        s += f.path.length + ':' + f.path + ',' + f.mode.length + ':' + f.mode + ',';
-        s += f.digest.length + ':' + f.digest + ',';
-    }
-    return s;
-}
-function encodeChunk(files, start, end) {
-    let s = '';
-    for (let i = start; i < end; i++) {
-        const f = files[i];
-        s += netstring(f.path) + netstring(f.mode) + netstring(f.digest);
-    }
-    return s;
+    const section = new FilesSection(label);
+    for (const f of files)
+        section.add(f.path, f.mode, f.digest);
+    return section.parts();
 }
 /** The context digest: SHA-256 (hex) of the `files` section (spec §6.2). */
 function contextDigestOf(files) {
@@ -52115,9 +52122,6 @@ function blobId(content) {
 // in chunks; file objects are built only when someone reads them (explain,
 // build labels).
 
-// Entries per hashed chunk: large enough to amortise the hash call, small
-// enough that a chunk's string stays cheap to build and to check.
-const file_list_CHUNK = 1024;
 const file_list_SURROGATE = /[\ud800-\udfff]/;
 /**
  * The context files from the index `runs` (one per work tree) and the files
@@ -52149,13 +52153,13 @@ function mergedFiles(run, fromDisk, readFromDisk) {
     if (disk.some((f) => file_list_SURROGATE.test(f.path)))
         return undefined;
     const skip = shadowedRanges(run, readFromDisk);
-    const section = new SectionHasher();
+    const section = new FilesSection('files');
     if (!walkMerged(run, disk, skip, (path, mode, digest) => section.add(path, mode, digest)))
         return undefined;
     let built;
     return {
         count: section.count,
-        digest: section.digest(),
+        digest: sha256Parts(section.parts()),
         toArray: () => {
             if (built === undefined) {
                 const out = [];
@@ -52211,39 +52215,6 @@ function shadowedRanges(run, readFromDisk) {
             ranges.push([lo, end]);
     }
     return ranges.sort((a, b) => a[0] - b[0]);
-}
-/**
- * Hashes the files section entry by entry in chunks of netstrings. A chunk is
- * built with character counts as lengths, exact when it is all ASCII (one
- * native byte count proves it); a chunk holding other characters is rebuilt
- * with UTF-8 byte lengths from the entries it keeps for that.
- */
-class SectionHasher {
-    count = 0;
-    chunks = [];
-    chunk = '';
-    kept = [];
-    add(path, mode, digest) {
-        this.chunk += path.length + ':' + path + ',' + mode.length + ':' + mode + ',';
-        this.chunk += digest.length + ':' + digest + ',';
-        this.kept.push(path, mode, digest);
-        if (++this.count % file_list_CHUNK === 0)
-            this.flush();
-    }
-    digest() {
-        this.flush();
-        return sha256Parts([filesSectionHead(this.count), ...this.chunks]);
-    }
-    flush() {
-        if (this.chunk === '')
-            return;
-        let s = this.chunk;
-        if (Buffer.byteLength(s, 'utf8') !== s.length)
-            s = this.kept.map(netstring).join('');
-        this.chunks.push(s);
-        this.chunk = '';
-        this.kept.length = 0;
-    }
 }
 /** Drops repeated paths from a sorted list; one listing can reach a path two ways. */
 function uniquePaths(files) {

@@ -56,48 +56,52 @@ export function sortFiles(files: FileInput[]): FileInput[] {
 const CHUNK = 1024
 
 /**
- * A file list section (spec §6.2) as string chunks, hashed in order: building
- * one multi-megabyte string for a large context costs more than the hashing.
- * Each chunk is first built with character counts as lengths, which is exact
+ * Builds a file list section (spec §6.2) entry by entry as string chunks,
+ * hashed in order: one multi-megabyte string for a large context costs more
+ * than the hashing. A chunk is built with character counts as lengths, exact
  * when it is all ASCII (one native byte count proves it); a chunk holding
- * other characters is rebuilt with UTF-8 byte lengths.
+ * other characters is rebuilt with UTF-8 byte lengths from the entries it
+ * keeps for that.
  */
+export class FilesSection {
+  count = 0
+  private readonly label: string
+  private readonly chunks: string[] = []
+  private chunk = ''
+  private readonly kept: string[] = []
+
+  constructor(label: string) {
+    this.label = label
+  }
+
+  add(path: string, mode: string, digest: string): void {
+    this.chunk += path.length + ':' + path + ',' + mode.length + ':' + mode + ','
+    this.chunk += digest.length + ':' + digest + ','
+    this.kept.push(path, mode, digest)
+    if (++this.count % CHUNK === 0) this.flush()
+  }
+
+  /** The section: its head (label and entry count), then the chunks. */
+  parts(): string[] {
+    this.flush()
+    return [netstring(this.label) + netstring(String(this.count)), ...this.chunks]
+  }
+
+  private flush(): void {
+    if (this.chunk === '') return
+    let s = this.chunk
+    if (Buffer.byteLength(s, 'utf8') !== s.length) s = this.kept.map(netstring).join('')
+    this.chunks.push(s)
+    this.chunk = ''
+    this.kept.length = 0
+  }
+}
+
+/** A file list section of `files` as string chunks (FilesSection). */
 export function encodeFiles(label: string, files: FileInput[]): string[] {
-  const chunks = [sectionHead(label, files.length)]
-  for (let start = 0; start < files.length; start += CHUNK) {
-    const end = Math.min(start + CHUNK, files.length)
-    const fast = encodeAsciiChunk(files, start, end)
-    chunks.push(Buffer.byteLength(fast, 'utf8') === fast.length ? fast : encodeChunk(files, start, end))
-  }
-  return chunks
-}
-
-function sectionHead(label: string, count: number): string {
-  return netstring(label) + netstring(String(count))
-}
-
-/** The start of the context's `files` section (spec §6.2) for `count` entries. */
-export function filesSectionHead(count: number): string {
-  return sectionHead('files', count)
-}
-
-function encodeAsciiChunk(files: FileInput[], start: number, end: number): string {
-  let s = ''
-  for (let i = start; i < end; i++) {
-    const f = files[i]!
-    s += f.path.length + ':' + f.path + ',' + f.mode.length + ':' + f.mode + ','
-    s += f.digest.length + ':' + f.digest + ','
-  }
-  return s
-}
-
-function encodeChunk(files: FileInput[], start: number, end: number): string {
-  let s = ''
-  for (let i = start; i < end; i++) {
-    const f = files[i]!
-    s += netstring(f.path) + netstring(f.mode) + netstring(f.digest)
-  }
-  return s
+  const section = new FilesSection(label)
+  for (const f of files) section.add(f.path, f.mode, f.digest)
+  return section.parts()
 }
 
 /** The context digest: SHA-256 (hex) of the `files` section (spec §6.2). */

@@ -5,7 +5,7 @@
 // hashing, so the merge reads index entries in place and hashes the section
 // in chunks; file objects are built only when someone reads them (explain,
 // build labels).
-import { compareBytes, contextDigestOf, filesSectionHead, netstring, sha256Parts, sortFiles } from './encoding.js'
+import { compareBytes, contextDigestOf, FilesSection, sha256Parts, sortFiles } from './encoding.js'
 import type { IndexEntries } from './index-entries.js'
 import type { FileInput } from './types.js'
 
@@ -20,9 +20,6 @@ export interface ContextFiles {
 
 type Emit = (path: string, mode: string, digest: string) => void
 
-// Entries per hashed chunk: large enough to amortise the hash call, small
-// enough that a chunk's string stays cheap to build and to check.
-const CHUNK = 1024
 const SURROGATE = /[\ud800-\udfff]/
 
 /**
@@ -53,12 +50,12 @@ function mergedFiles(run: IndexEntries, fromDisk: FileInput[], readFromDisk: str
   const disk = dropShadowed(uniquePaths(sortFiles([...fromDisk])), readFromDisk)
   if (disk.some((f) => SURROGATE.test(f.path))) return undefined
   const skip = shadowedRanges(run, readFromDisk)
-  const section = new SectionHasher()
+  const section = new FilesSection('files')
   if (!walkMerged(run, disk, skip, (path, mode, digest) => section.add(path, mode, digest))) return undefined
   let built: FileInput[] | undefined
   return {
     count: section.count,
-    digest: section.digest(),
+    digest: sha256Parts(section.parts()),
     toArray: () => {
       if (built === undefined) {
         const out: FileInput[] = []
@@ -110,40 +107,6 @@ function shadowedRanges(run: IndexEntries, readFromDisk: string[]): Array<[numbe
     if (end > lo) ranges.push([lo, end])
   }
   return ranges.sort((a, b) => a[0] - b[0])
-}
-
-/**
- * Hashes the files section entry by entry in chunks of netstrings. A chunk is
- * built with character counts as lengths, exact when it is all ASCII (one
- * native byte count proves it); a chunk holding other characters is rebuilt
- * with UTF-8 byte lengths from the entries it keeps for that.
- */
-class SectionHasher {
-  count = 0
-  private readonly chunks: string[] = []
-  private chunk = ''
-  private readonly kept: string[] = []
-
-  add(path: string, mode: string, digest: string): void {
-    this.chunk += path.length + ':' + path + ',' + mode.length + ':' + mode + ','
-    this.chunk += digest.length + ':' + digest + ','
-    this.kept.push(path, mode, digest)
-    if (++this.count % CHUNK === 0) this.flush()
-  }
-
-  digest(): string {
-    this.flush()
-    return sha256Parts([filesSectionHead(this.count), ...this.chunks])
-  }
-
-  private flush(): void {
-    if (this.chunk === '') return
-    let s = this.chunk
-    if (Buffer.byteLength(s, 'utf8') !== s.length) s = this.kept.map(netstring).join('')
-    this.chunks.push(s)
-    this.chunk = ''
-    this.kept.length = 0
-  }
 }
 
 /** Drops repeated paths from a sorted list; one listing can reach a path two ways. */
