@@ -150,10 +150,10 @@ export function encodeInputs(inputs: ContentTagInputs): string {
   )
 }
 
-/** SHA-256 hex of the UTF-8 bytes of the parts, in order. */
-export function sha256Parts(parts: string[]): string {
+/** SHA-256 hex of the parts in order: strings as UTF-8, buffers as they are. */
+export function sha256Parts(parts: Array<string | Uint8Array>): string {
   const h = createHash('sha256')
-  for (const part of parts) h.update(part, 'utf8')
+  for (const part of parts) h.update(part)
   return h.digest('hex')
 }
 

@@ -2,10 +2,10 @@
 // merged with the files read from disk, in byte order, unique by path, without
 // entries below a path that is itself a file. A 50,000-file context would
 // spend more time collecting the garbage of one object per index entry than
-// hashing, so the merge reads index entries in place and hashes the section
-// in chunks; file objects are built only when someone reads them (explain,
-// build labels).
-import { compareBytes, contextDigestOf, FilesSection, sha256Parts, sortFiles } from './encoding.js'
+// hashing, so index entries stay bytes in git's output, already encoded, and
+// the section is hashed in long runs of them; file objects are built only
+// when someone reads them (explain, build labels).
+import { compareBytes, contextDigestOf, netstring, sha256Parts, sortFiles } from './encoding.js'
 import type { IndexEntries } from './index-entries.js'
 import type { FileInput } from './types.js'
 
@@ -18,20 +18,13 @@ export interface ContextFiles {
   toArray(): FileInput[]
 }
 
-type Emit = (path: string, mode: string, digest: string) => void
-
-const SURROGATE = /[\ud800-\udfff]/
-
 /**
  * The context files from the index `runs` (one per work tree) and the files
  * described from disk. `readFromDisk` names the paths read as files or
  * symlinks: what git's index lists below them is not sent to the builder.
  */
 export function contextFiles(runs: IndexEntries[], fromDisk: FileInput[], readFromDisk: string[]): ContextFiles {
-  if (runs.length === 1) {
-    const merged = mergedFiles(runs[0]!, fromDisk, readFromDisk)
-    if (merged !== undefined) return merged
-  }
+  if (runs.length === 1) return mergedFiles(runs[0]!, fromDisk, readFromDisk)
   let files = runs.flatMap((run) => run.toFileInputs()).concat(fromDisk)
   files = uniquePaths(sortFiles(files))
   if (runs.length > 0 && readFromDisk.length > 0) files = dropShadowed(files, readFromDisk)
@@ -39,28 +32,42 @@ export function contextFiles(runs: IndexEntries[], fromDisk: FileInput[], readFr
   return { count: all.length, digest: contextDigestOf(all), toArray: () => all }
 }
 
+/** A stretch of the merged list: index entries [from, to) of the run, or one file read from disk. */
+type Segment = { from: number; to: number } | FileInput
+
 /**
- * One index run merged with the disk files by native string comparison,
- * which is byte order unless a path holds a character above U+FFFF; then, or
- * when the run is not in order, undefined, and the caller sorts objects.
+ * One index run merged with the disk files: each disk file's place in the
+ * run is found by binary search, and the run's entries between them go into
+ * the hash as the bytes they were encoded to when listed.
  */
-function mergedFiles(run: IndexEntries, fromDisk: FileInput[], readFromDisk: string[]): ContextFiles | undefined {
+function mergedFiles(run: IndexEntries, fromDisk: FileInput[], readFromDisk: string[]): ContextFiles {
   // Entries below a path read as a file can be read from disk too (git flags
   // them deleted or changed, and reading them follows a symlink).
   const disk = dropShadowed(uniquePaths(sortFiles([...fromDisk])), readFromDisk)
-  if (disk.some((f) => SURROGATE.test(f.path))) return undefined
-  const skip = shadowedRanges(run, readFromDisk)
-  const section = new FilesSection('files')
-  if (!walkMerged(run, disk, skip, (path, mode, digest) => section.add(path, mode, digest))) return undefined
+  const segments = mergeSegments(run, disk, shadowedRanges(run, readFromDisk))
+  let count = 0
+  const pieces: Array<string | Buffer> = []
+  for (const segment of segments) {
+    if ('path' in segment) {
+      count++
+      pieces.push(netstring(segment.path) + netstring(segment.mode) + netstring(segment.digest))
+    } else {
+      count += segment.to - segment.from
+      run.encodedPieces(segment.from, segment.to, pieces)
+    }
+  }
+  pieces.unshift(netstring('files') + netstring(String(count)))
   let built: FileInput[] | undefined
   return {
-    count: section.count,
-    digest: sha256Parts(section.parts()),
+    count,
+    digest: sha256Parts(pieces),
     toArray: () => {
       if (built === undefined) {
-        const out: FileInput[] = []
-        walkMerged(run, disk, skip, (path, mode, digest) => out.push({ path, mode, digest }))
-        built = out
+        built = []
+        for (const segment of segments) {
+          if ('path' in segment) built.push(segment)
+          else for (let i = segment.from; i < segment.to; i++) built.push(run.entry(i))
+        }
       }
       return built
     }
@@ -68,32 +75,37 @@ function mergedFiles(run: IndexEntries, fromDisk: FileInput[], readFromDisk: str
 }
 
 /**
- * Calls `emit` for every entry in order: the run's, except those in `skip`,
- * and the disk files between them; on an equal path the run's entry is kept
- * (a listing can reach a path two ways). False when the run is out of order.
+ * The merged list in order: the run's entries, except those in `skip`, and
+ * the disk files between them. On an equal path the run's entry is kept (a
+ * listing can reach a path two ways); `disk` is sorted by bytes.
  */
-function walkMerged(run: IndexEntries, disk: FileInput[], skip: Array<[number, number]>, emit: Emit): boolean {
-  let j = 0
+function mergeSegments(run: IndexEntries, disk: FileInput[], skip: Array<[number, number]>): Segment[] {
+  const segments: Segment[] = []
   let s = 0
-  let previous: string | undefined
-  for (let i = 0; i < run.length; i++) {
-    while (s < skip.length && skip[s]![1] <= i) s++
-    if (s < skip.length && skip[s]![0] <= i) {
-      i = skip[s]![1] - 1
-      continue
+  // Run entries [from, to), less the skipped ranges (sorted, disjoint).
+  const addRun = (from: number, to: number) => {
+    while (from < to) {
+      while (s < skip.length && skip[s]![1] <= from) s++
+      const next = s < skip.length ? skip[s]! : undefined
+      if (next !== undefined && next[0] <= from) {
+        from = next[1]
+        continue
+      }
+      const end = next !== undefined && next[0] < to ? next[0] : to
+      segments.push({ from, to: end })
+      from = end
     }
-    const path = run.path(i)
-    if (previous !== undefined && !(previous < path)) return false
-    previous = path
-    while (j < disk.length && disk[j]!.path < path) {
-      const f = disk[j++]!
-      emit(f.path, f.mode, f.digest)
-    }
-    if (j < disk.length && disk[j]!.path === path) j++
-    emit(path, run.mode(i), run.digest(i))
   }
-  for (; j < disk.length; j++) emit(disk[j]!.path, disk[j]!.mode, disk[j]!.digest)
-  return true
+  let i = 0
+  for (const file of disk) {
+    const at = run.lowerBound(file.path)
+    addRun(i, at)
+    i = Math.max(i, at)
+    if (at < run.length && run.path(at) === file.path) continue
+    segments.push(file)
+  }
+  addRun(i, run.length)
+  return segments
 }
 
 /** Index ranges [from, to) of the run's entries below a path read from disk as a file. */
@@ -101,11 +113,12 @@ function shadowedRanges(run: IndexEntries, readFromDisk: string[]): Array<[numbe
   const ranges: Array<[number, number]> = []
   for (const path of readFromDisk) {
     const below = path + '/'
-    const lo = firstNotBefore(run.length, (i) => run.path(i) < below)
+    const lo = run.lowerBound(below)
     let end = lo
     while (end < run.length && run.path(end).startsWith(below)) end++
     if (end > lo) ranges.push([lo, end])
   }
+  // Nested paths give nested ranges, which mergeSegments passes over as one.
   return ranges.sort((a, b) => a[0] - b[0])
 }
 

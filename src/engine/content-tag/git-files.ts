@@ -4,13 +4,14 @@
 // cache to name the entries whose working tree file differs. Only flagged, untracked and
 // attribute-converted files
 // are read from disk; every other blob id comes straight from the index.
+import { isAscii, isUtf8 } from 'node:buffer'
 import { existsSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { UserError } from '../../errors.js'
 import type { ContextFilter } from './context-filter.js'
 import { walkContext, type ListNotes } from './fs-files.js'
-import { GitUnavailable, gitDirs, runGit } from './git.js'
+import { GitUnavailable, gitDirs, runGit, runGitBytes } from './git.js'
 import { IndexEntries, type ModeCode } from './index-entries.js'
 
 /** What the git listing produced for one work tree (and its submodules). */
@@ -21,16 +22,18 @@ export interface GitListing {
   fromDisk: string[]
 }
 
-// The letter `ls-files -v` prints for an unflagged cached entry; S
+// The letter `ls-files -v` prints for an unflagged cached entry (H); S
 // (skip-worktree), M (unmerged) and lower case (assume-unchanged) mean git
 // does not check the working tree for it, so neither can the index vouch for it.
-const CLEAN = 'H'
+const CLEAN = 0x48
+const STAGE_0 = 0x30
+const TAB = 0x09
 
 /** The git processes that list one work tree; started early, awaited by listFromGit. */
 export interface GitQuery {
   cwd: string
   /** `ls-files -s -v`: every index entry with mode, blob id, stage and status letter. */
-  index: Promise<GitOutput>
+  index: Promise<{ code: number; stdout: Buffer }>
   /** `ls-files -o --directory`: untracked paths, ignored ones included. */
   untracked: Promise<GitOutput>
   /** `diff-files --name-only`: entries git's stat check finds changed or deleted. */
@@ -47,7 +50,7 @@ type GitOutput = { code: number; stdout: string }
 export function startGitQuery(cwd: string): GitQuery {
   const query: GitQuery = {
     cwd,
-    index: runGit(cwd, ['ls-files', '-z', '-v', '-s', '-c']),
+    index: runGitBytes(cwd, ['ls-files', '-z', '-v', '-s', '-c']),
     untracked: runGit(cwd, ['ls-files', '-z', '-o', '--directory']),
     changed: runGit(cwd, ['diff-files', '--name-only', '-z', '--relative']),
     config: runGit(
@@ -87,18 +90,24 @@ export async function listFromGit(
     settings.eol === 'crlf' ||
     settings.filemode === 'false' ||
     settings.symlinks === 'false'
-  const out = checkNames(index.stdout, cwd)
-  const entries = new IndexEntries(out, prefix, Math.max(1024, out.length >> 6))
+  const out = index.stdout
+  if (!isUtf8(out)) checkNames(out.toString('utf8'), cwd)
+  const ascii = isAscii(out)
+  const entries = new IndexEntries(out, prefix, ascii, Math.max(1024, out.length >> 6))
   const listing: GitListing = { indexed: [entries], fromDisk: [] }
   let attributesTracked = false
   const gitlinks: string[] = []
   let previous = ''
-  // Records are "<tag> <mode> <object id> <stage>\t<path>", NUL-terminated.
-  // Walked in place rather than split: this runs once per file of large contexts.
-  for (let at = 0, end = out.indexOf('\0'); end >= 0; at = end + 1, end = out.indexOf('\0', at)) {
+  // Records are "<tag> <mode> <object id> <stage>\t<path>", NUL-terminated,
+  // walked in place: this runs once per file of large contexts.
+  const decoding = ascii ? 'latin1' : 'utf8'
+  let idLength = -1
+  for (let at = 0, end = out.indexOf(0); end >= 0; at = end + 1, end = out.indexOf(0, at)) {
     if (end === at) continue
-    const tab = out.indexOf('\t', at)
-    const path = out.slice(tab + 1, end)
+    // The object id's length (SHA-1 or SHA-256) is the same in every record.
+    if (idLength < 0) idLength = out.indexOf(TAB, at) - at - 11
+    const tab = at + 11 + idLength
+    const path = out.toString(decoding, tab + 1, end)
     const mode = modeAt(out, at + 2)
     if (mode === GITLINK_CODE) {
       if (path !== previous) gitlinks.push(path)
@@ -112,12 +121,12 @@ export async function listFromGit(
     previous = path
     const rel = prefix + path
     if (!filter.includesFile(rel)) continue
-    if (out[at] !== CLEAN || out[tab - 1] !== '0' || convertAll) listing.fromDisk.push(rel)
+    if (out[at] !== CLEAN || out[tab - 1] !== STAGE_0 || convertAll) listing.fromDisk.push(rel)
     else entries.push(tab + 1, end, at + 9, tab - 2, mode)
   }
   // Entries whose working tree file git's stat check found changed are read from disk.
-  const modified = new Set((await query.changed).stdout.split('\0').filter((p) => p !== ''))
-  if (modified.size > 0) moveToDisk(entries, modified, listing.fromDisk)
+  const modified = (await query.changed).stdout.split('\0').filter((p) => p !== '')
+  if (modified.length > 0) moveToDisk(entries, modified, listing.fromDisk)
   if (
     !convertAll &&
     entries.length > 0 &&
@@ -192,19 +201,35 @@ function checkNames(out: string, cwd: string): string {
 const GITLINK_CODE = 3
 
 /** The mode at `at` as git normalises it: 100644 (0), 100755 (1), 120000 (2), or a submodule. */
-function modeAt(out: string, at: number): ModeCode | typeof GITLINK_CODE {
-  const kind = out.charCodeAt(at + 1) // 0 (file), 2 (symlink) or 6 (gitlink)
+function modeAt(out: Buffer, at: number): ModeCode | typeof GITLINK_CODE {
+  const kind = out[at + 1] // 0 (file), 2 (symlink) or 6 (gitlink)
   if (kind === 0x32) return 2
   if (kind === 0x36) return GITLINK_CODE
   // git keeps the executable bit of the owner: the first permission digit.
-  return (out.charCodeAt(at + 3) - 0x30) & 1 ? 1 : 0
+  return (out[at + 3]! - 0x30) & 1 ? 1 : 0
 }
 
-/** Moves the entries whose work tree path is in `paths` to the from-disk list. */
-function moveToDisk(entries: IndexEntries, paths: Set<string>, fromDisk: string[]): void {
-  entries.removeWhere((local) => {
-    if (!paths.has(local)) return false
-    fromDisk.push(entries.prefix + local)
+/**
+ * Moves the entries whose work tree path is in `paths` to the from-disk list.
+ * A few paths are looked up (the entries are sorted); many, or a whole tree
+ * touched, are matched in one pass.
+ */
+function moveToDisk(entries: IndexEntries, paths: Iterable<string>, fromDisk: string[]): void {
+  const list = [...paths]
+  const drop = new Set<number>()
+  if (list.length * 64 < entries.length) {
+    for (const local of list) {
+      const i = entries.lowerBound(entries.prefix + local)
+      if (i < entries.length && entries.localPath(i) === local) drop.add(i)
+    }
+  } else {
+    const named = new Set(list)
+    for (let i = 0; i < entries.length; i++) if (named.has(entries.localPath(i))) drop.add(i)
+  }
+  if (drop.size === 0) return
+  entries.removeWhere((i) => {
+    if (!drop.has(i)) return false
+    fromDisk.push(entries.path(i))
     return true
   })
 }

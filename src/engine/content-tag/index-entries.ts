@@ -1,39 +1,65 @@
-// Index entries of the git fast path (spec §5.2), kept as offsets into the
-// `git ls-files -s` output rather than as one object per file (file-list.ts
-// says why).
+// Index entries of the git fast path (spec §5.2), kept as byte offsets into
+// the `git ls-files -s` output rather than as one object per file (file-list.ts
+// says why). Each entry is encoded for the files section (spec §6.2) as it is
+// added, byte for byte from git's output, while git still checks the working
+// tree; the section is then hashed in long runs of these bytes.
 import type { FileInput } from './types.js'
+import { compareBytes } from './encoding.js'
 
 const MODES = ['100644', '100755', '120000'] as const
 export type ModeCode = 0 | 1 | 2
 
+// What follows the path in an encoded entry: the comma closing it and the mode's netstring.
+const AFTER_PATH = MODES.map((m) => Buffer.from(`,${m.length}:${m},`, 'latin1'))
+const COLON = 0x3a
+const COMMA = 0x2c
+
 /** Entries of one work tree's index, in index order (byte order of path). */
 export class IndexEntries {
   /** The `ls-files` output the offsets point into. */
-  readonly text: string
+  readonly bytes: Buffer
   /** Context-relative directory of the work tree ('' or `sub/` for a submodule). */
   readonly prefix: string
+  private readonly prefixBytes: Buffer
+  /** All of `bytes` is ASCII: a path decodes as Latin-1, the cheaper decoder. */
+  private readonly ascii: boolean
   private pathStart: Int32Array
   private pathEnd: Int32Array
   private digestStart: Int32Array
   private digestEnd: Int32Array
   private modes: Uint8Array
+  /** Each entry's encoding is encoded[encStart, encEnd). */
+  private encStart: Int32Array
+  private encEnd: Int32Array
+  private encoded: Buffer
+  private encodedLength = 0
   private count = 0
 
-  constructor(text: string, prefix: string, capacity = 1024) {
-    this.text = text
+  constructor(bytes: Buffer, prefix: string, ascii: boolean, capacity = 1024) {
+    this.bytes = bytes
     this.prefix = prefix
+    this.prefixBytes = Buffer.from(prefix, 'utf8')
+    this.ascii = ascii
     this.pathStart = new Int32Array(capacity)
     this.pathEnd = new Int32Array(capacity)
     this.digestStart = new Int32Array(capacity)
     this.digestEnd = new Int32Array(capacity)
     this.modes = new Uint8Array(capacity)
+    this.encStart = new Int32Array(capacity)
+    this.encEnd = new Int32Array(capacity)
+    // An encoded entry is at most 16 bytes longer than its ls-files record.
+    this.encoded = Buffer.allocUnsafe(bytes.length + 16 * capacity)
   }
 
   get length(): number {
     return this.count
   }
 
-  /** Adds an entry: its path is text[pathStart, pathEnd), its blob id text[digestStart, digestEnd). */
+  /**
+   * Adds an entry: its path is bytes[pathStart, pathEnd), its blob id
+   * bytes[digestStart, digestEnd); encodes it as netstrings of path, mode and
+   * blob id.
+   */
   push(pathStart: number, pathEnd: number, digestStart: number, digestEnd: number, mode: ModeCode): void {
     if (this.count === this.pathStart.length) this.grow()
     const i = this.count++
@@ -42,11 +68,33 @@ export class IndexEntries {
     this.digestStart[i] = digestStart
     this.digestEnd[i] = digestEnd
     this.modes[i] = mode
+
+    const prefix = this.prefixBytes
+    const pathLength = prefix.length + pathEnd - pathStart
+    const digestLength = digestEnd - digestStart
+    this.reserve(pathLength + digestLength + 40)
+    const out = this.encoded
+    const src = this.bytes
+    let at = this.encodedLength
+    this.encStart[i] = at
+    at = writeDecimal(out, at, pathLength)
+    out[at++] = COLON
+    for (let k = 0; k < prefix.length; k++) out[at++] = prefix[k]!
+    // A loop: the paths are short, and a native copy per entry costs more than it saves.
+    for (let k = pathStart; k < pathEnd; k++) out[at++] = src[k]!
+    const after = AFTER_PATH[mode]!
+    for (let k = 0; k < after.length; k++) out[at++] = after[k]!
+    at = writeDecimal(out, at, digestLength)
+    out[at++] = COLON
+    for (let k = digestStart; k < digestEnd; k++) out[at++] = src[k]!
+    out[at++] = COMMA
+    this.encEnd[i] = at
+    this.encodedLength = at
   }
 
   /** The path relative to the work tree. */
   localPath(i: number): string {
-    return this.text.slice(this.pathStart[i]!, this.pathEnd[i]!)
+    return this.bytes.toString(this.ascii ? 'latin1' : 'utf8', this.pathStart[i]!, this.pathEnd[i]!)
   }
 
   /** The path relative to the context. */
@@ -60,7 +108,7 @@ export class IndexEntries {
   }
 
   digest(i: number): string {
-    return this.text.slice(this.digestStart[i]!, this.digestEnd[i]!)
+    return this.bytes.toString('latin1', this.digestStart[i]!, this.digestEnd[i]!)
   }
 
   entry(i: number): FileInput {
@@ -73,19 +121,57 @@ export class IndexEntries {
     return out
   }
 
-  /** Removes the entries whose local path `drop` selects, keeping the order of the rest. */
-  removeWhere(drop: (localPath: string) => boolean): void {
+  /** The first index in [0, length) whose path does not sort before `path` (byte order). */
+  lowerBound(path: string): number {
+    let lo = 0
+    let hi = this.count
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if (compareBytes(this.path(mid), path) < 0) lo = mid + 1
+      else hi = mid
+    }
+    return lo
+  }
+
+  /**
+   * The encoded entries [from, to) as the fewest pieces: entries added one
+   * after another are one piece. The pieces share memory with this object.
+   */
+  encodedPieces(from: number, to: number, into: Array<string | Uint8Array>): void {
+    let start = -1
+    let end = -1
+    for (let i = from; i < to; i++) {
+      if (this.encStart[i] !== end) {
+        if (start >= 0) into.push(this.encoded.subarray(start, end))
+        start = this.encStart[i]!
+      }
+      end = this.encEnd[i]!
+    }
+    if (start >= 0) into.push(this.encoded.subarray(start, end))
+  }
+
+  /** Removes the entries `drop` selects by index, keeping the order of the rest. */
+  removeWhere(drop: (i: number) => boolean): void {
     let kept = 0
     for (let i = 0; i < this.count; i++) {
-      if (drop(this.localPath(i))) continue
+      if (drop(i)) continue
       this.pathStart[kept] = this.pathStart[i]!
       this.pathEnd[kept] = this.pathEnd[i]!
       this.digestStart[kept] = this.digestStart[i]!
       this.digestEnd[kept] = this.digestEnd[i]!
       this.modes[kept] = this.modes[i]!
+      this.encStart[kept] = this.encStart[i]!
+      this.encEnd[kept] = this.encEnd[i]!
       kept++
     }
     this.count = kept
+  }
+
+  private reserve(bytes: number): void {
+    if (this.encodedLength + bytes <= this.encoded.length) return
+    const bigger = Buffer.allocUnsafe(Math.max(this.encoded.length * 2, this.encodedLength + bytes))
+    this.encoded.copy(bigger, 0, 0, this.encodedLength)
+    this.encoded = bigger
   }
 
   private grow(): void {
@@ -100,5 +186,21 @@ export class IndexEntries {
     this.digestStart = widen(this.digestStart, (n) => new Int32Array(n))
     this.digestEnd = widen(this.digestEnd, (n) => new Int32Array(n))
     this.modes = widen(this.modes, (n) => new Uint8Array(n))
+    this.encStart = widen(this.encStart, (n) => new Int32Array(n))
+    this.encEnd = widen(this.encEnd, (n) => new Int32Array(n))
   }
+}
+
+/** Writes `n` (≥ 0) in decimal at `at`; returns the offset after it. */
+function writeDecimal(out: Buffer, at: number, n: number): number {
+  if (n < 10) {
+    out[at] = 0x30 + n
+    return at + 1
+  }
+  const digits = n < 100 ? 2 : n < 1000 ? 3 : String(n).length
+  for (let k = at + digits - 1; k >= at; k--) {
+    out[k] = 0x30 + (n % 10)
+    n = Math.floor(n / 10)
+  }
+  return at + digits
 }
