@@ -1,18 +1,19 @@
-// The git fast path (spec §5.2): `git ls-files` lists the index with blob ids
-// and, separately, the untracked paths (ignored ones included, since
-// .gitignore does not matter to the builder); `git diff-files` uses git's stat
-// cache to name the entries whose working tree file differs. Only flagged, untracked and
-// attribute-converted files
-// are read from disk; every other blob id comes straight from the index.
-import { isAscii, isUtf8 } from 'node:buffer'
-import { existsSync } from 'node:fs'
+// The git fast path (spec §5.2): git's index gives the blob ids (read here,
+// git-index.ts); `git ls-files -o` lists the untracked paths (ignored ones
+// included, since .gitignore does not matter to the builder) and `git
+// diff-files` uses git's stat cache to name the entries whose working tree
+// file differs. Only flagged, changed, untracked and attribute-converted
+// files are read from disk; every other blob id comes straight from the index.
+import { isUtf8 } from 'node:buffer'
+import { existsSync, readFileSync, realpathSync } from 'node:fs'
 import { homedir } from 'node:os'
-import { join } from 'node:path'
+import { join, relative, sep } from 'node:path'
 import { UserError } from '../../errors.js'
 import type { ContextFilter } from './context-filter.js'
 import { walkContext, type ListNotes } from './fs-files.js'
-import { GitUnavailable, gitDirs, runGit, runGitBytes } from './git.js'
-import { IndexEntries, type ModeCode } from './index-entries.js'
+import { GitUnavailable, gitDirs, runGit } from './git.js'
+import { ID_LENGTH, walkIndex } from './git-index.js'
+import { IndexEntries } from './index-entries.js'
 
 /** What the git listing produced for one work tree (and its submodules). */
 export interface GitListing {
@@ -22,18 +23,9 @@ export interface GitListing {
   fromDisk: string[]
 }
 
-// The letter `ls-files -v` prints for an unflagged cached entry (H); S
-// (skip-worktree), M (unmerged) and lower case (assume-unchanged) mean git
-// does not check the working tree for it, so neither can the index vouch for it.
-const CLEAN = 0x48
-const STAGE_0 = 0x30
-const TAB = 0x09
-
-/** The git processes that list one work tree; started early, awaited by listFromGit. */
+/** The git processes that check one work tree; started early, awaited by listFromGit. */
 export interface GitQuery {
   cwd: string
-  /** `ls-files -s -v`: every index entry with mode, blob id, stage and status letter. */
-  index: Promise<{ code: number; stdout: Buffer }>
   /** `ls-files -o --directory`: untracked paths, ignored ones included. */
   untracked: Promise<GitOutput>
   /** `diff-files --name-only`: entries git's stat check finds changed or deleted. */
@@ -45,25 +37,34 @@ type GitOutput = { code: number; stdout: string }
 
 /**
  * Starts the git processes for the work tree at `cwd` in parallel, so they run
- * while the caller reads the Dockerfile and ignore file.
+ * while the caller reads the Dockerfile, the ignore file and git's index. The
+ * stat check, the longest, starts first.
  */
 export function startGitQuery(cwd: string): GitQuery {
   const query: GitQuery = {
     cwd,
-    index: runGitBytes(cwd, ['ls-files', '-z', '-v', '-s', '-c']),
-    untracked: runGit(cwd, ['ls-files', '-z', '-o', '--directory']),
     changed: runGit(cwd, ['diff-files', '--name-only', '-z', '--relative']),
+    untracked: runGit(cwd, ['ls-files', '-z', '-o', '--directory']),
     config: runGit(
       cwd,
-      ['config', '-z', '--get-regexp', '^core\\.(autocrlf|eol|attributesfile|filemode|symlinks)$'],
+      [
+        'config',
+        '-z',
+        '--get-regexp',
+        '^(core\\.(autocrlf|eol|attributesfile|filemode|symlinks)|extensions\\.objectformat)$'
+      ],
       undefined,
       [0, 1]
     )
   }
   // Whichever fails first is reported by listFromGit; the others must not go unhandled.
-  for (const p of [query.index, query.untracked, query.changed, query.config]) p.catch(() => {})
+  for (const p of [query.untracked, query.changed, query.config]) p.catch(() => {})
   return query
 }
+
+// The file type in the top bits of an index entry's mode.
+const SYMLINK = 0o12
+const GITLINK = 0o16
 
 /**
  * Lists the context below `root` through git. `sub` is the context-relative
@@ -80,8 +81,25 @@ export async function listFromGit(
 ): Promise<GitListing> {
   const cwd = query.cwd
   const prefix = sub === '' ? '' : sub + '/'
-  const [index, config] = await Promise.all([query.index, query.config])
-  const settings = parseConfig(config.stdout)
+  // The index is read while git checks the work tree; a SHA-256 repository
+  // (which git's config tells) explains an index that cannot be read.
+  let index: IndexListing | undefined
+  let unreadable: unknown
+  try {
+    index = listIndex(top, cwd, prefix, filter)
+  } catch (error) {
+    if (!(error instanceof GitUnavailable)) throw error
+    unreadable = error
+  }
+  const settings = parseConfig((await query.config).stdout)
+  if (settings.objectformat !== undefined && settings.objectformat !== 'sha1') {
+    throw new GitUnavailable(
+      `the repository uses ${settings.objectformat} object ids, and content tags hash files as SHA-1 git blobs`
+    )
+  }
+  if (index === undefined) throw unreadable
+  const { entries, gitlinks, attributesTracked } = index
+  const listing: GitListing = { indexed: [entries], fromDisk: index.fromDisk }
   // Checkout converts every text file, or the index records modes the disk does not have
   // (core.fileMode/core.symlinks false): then only the disk can say what the builder gets.
   const convertAll =
@@ -90,39 +108,11 @@ export async function listFromGit(
     settings.eol === 'crlf' ||
     settings.filemode === 'false' ||
     settings.symlinks === 'false'
-  const out = index.stdout
-  if (!isUtf8(out)) checkNames(out.toString('utf8'), cwd)
-  const ascii = isAscii(out)
-  const entries = new IndexEntries(out, prefix, ascii, Math.max(1024, out.length >> 6))
-  const listing: GitListing = { indexed: [entries], fromDisk: [] }
-  let attributesTracked = false
-  const gitlinks: string[] = []
-  let previous = ''
-  // Records are "<tag> <mode> <object id> <stage>\t<path>", NUL-terminated,
-  // walked in place: this runs once per file of large contexts.
-  const decoding = ascii ? 'latin1' : 'utf8'
-  let idLength = -1
-  for (let at = 0, end = out.indexOf(0); end >= 0; at = end + 1, end = out.indexOf(0, at)) {
-    if (end === at) continue
-    // The object id's length (SHA-1 or SHA-256) is the same in every record.
-    if (idLength < 0) idLength = out.indexOf(TAB, at) - at - 11
-    const tab = at + 11 + idLength
-    const path = out.toString(decoding, tab + 1, end)
-    const mode = modeAt(out, at + 2)
-    if (mode === GITLINK_CODE) {
-      if (path !== previous) gitlinks.push(path)
-      previous = path
-      continue
-    }
-    if (path.endsWith('.gitattributes') && (path.length === 14 || path.endsWith('/.gitattributes')))
-      attributesTracked = true
-    // Unmerged paths repeat once per stage; the first record already sent them to disk.
-    if (path === previous) continue
-    previous = path
-    const rel = prefix + path
-    if (!filter.includesFile(rel)) continue
-    if (out[at] !== CLEAN || out[tab - 1] !== STAGE_0 || convertAll) listing.fromDisk.push(rel)
-    else entries.push(tab + 1, end, at + 9, tab - 2, mode)
+  if (convertAll) {
+    entries.removeWhere((i) => {
+      listing.fromDisk.push(entries.path(i))
+      return true
+    })
   }
   // Entries whose working tree file git's stat check found changed are read from disk.
   const modified = (await query.changed).stdout.split('\0').filter((p) => p !== '')
@@ -150,6 +140,59 @@ export async function listFromGit(
     if (filter.prunes(rel)) continue
     await listSubmodule(root, rel, filter, notes, listing)
   }
+  return listing
+}
+
+/** What the index lists below a directory. */
+interface IndexListing {
+  /** Entries the index vouches for, unless git's stat check or attributes say otherwise. */
+  entries: IndexEntries
+  /** Context-relative paths to read from disk: flagged and unmerged entries. */
+  fromDisk: string[]
+  /** Submodule paths, relative to the directory. */
+  gitlinks: string[]
+  /** A .gitattributes file is tracked below the directory. */
+  attributesTracked: boolean
+}
+
+/**
+ * The index entries of the work tree at `top` below `cwd` that the context
+ * filter keeps, one pass over git's index.
+ */
+function listIndex(top: string, cwd: string, prefix: string, filter: ContextFilter): IndexListing {
+  const file = readIndexFile(top)
+  // The index names paths from the work tree root; the listing wants those below cwd.
+  const within = Buffer.from(workTreeDirectory(top, cwd), 'utf8')
+  const listing: IndexListing = {
+    entries: new IndexEntries(prefix, Math.max(1024, file.length >> 7), file.length + 1024),
+    fromDisk: [],
+    gitlinks: [],
+    attributesTracked: false
+  }
+  let previous = ''
+  walkIndex(file, (e) => {
+    if (!startsWith(e.path, e.pathStart, e.pathEnd, within)) return
+    const start = e.pathStart + within.length
+    const path = decodePath(e.path, start, e.pathEnd, cwd)
+    const kind = e.mode >>> 12
+    if (kind === GITLINK) {
+      if (path !== previous) listing.gitlinks.push(path)
+      previous = path
+      return
+    }
+    if (path.endsWith('.gitattributes') && (path.length === 14 || path.endsWith('/.gitattributes')))
+      listing.attributesTracked = true
+    // Unmerged paths repeat once per stage; the first record already sent them to disk.
+    if (path === previous) return
+    previous = path
+    const rel = prefix + path
+    if (!filter.includesFile(rel)) return
+    if (e.stage !== 0 || e.flagged) listing.fromDisk.push(rel)
+    else {
+      const mode = kind === SYMLINK ? 2 : e.mode & 0o100 ? 1 : 0
+      listing.entries.push(e.path, start, e.pathEnd, file, e.idStart, ID_LENGTH, mode)
+    }
+  })
   return listing
 }
 
@@ -197,16 +240,43 @@ function checkNames(out: string, cwd: string): string {
   return out
 }
 
-// modeAt's answer for a submodule (160000), which is not a file of the context.
-const GITLINK_CODE = 3
+/** The work tree's index file; empty when nothing was ever added. */
+function readIndexFile(top: string): Buffer {
+  const gitDir = gitDirs(top)[0]
+  if (gitDir === undefined) throw new GitUnavailable(`cannot find the git directory of ${top}`)
+  try {
+    return readFileSync(join(gitDir, 'index'))
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return Buffer.alloc(0)
+    throw new GitUnavailable(`cannot read git's index in ${gitDir}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`)
+  }
+}
 
-/** The mode at `at` as git normalises it: 100644 (0), 100755 (1), 120000 (2), or a submodule. */
-function modeAt(out: Buffer, at: number): ModeCode | typeof GITLINK_CODE {
-  const kind = out[at + 1] // 0 (file), 2 (symlink) or 6 (gitlink)
-  if (kind === 0x32) return 2
-  if (kind === 0x36) return GITLINK_CODE
-  // git keeps the executable bit of the owner: the first permission digit.
-  return (out[at + 3]! - 0x30) & 1 ? 1 : 0
+/**
+ * `cwd` as a path in the work tree at `top` with a trailing slash ('' for
+ * the root), from real paths as git computes it: a symlink on the way to the
+ * context must not hide the index entries below it.
+ */
+function workTreeDirectory(top: string, cwd: string): string {
+  const rel = relative(realpathSync(top), realpathSync(cwd))
+  if (rel === '') return ''
+  if (rel.startsWith('..')) throw new GitUnavailable(`${cwd} is not inside the work tree ${top}`)
+  return rel.split(sep).join('/') + '/'
+}
+
+function startsWith(bytes: Buffer, start: number, end: number, head: Buffer): boolean {
+  if (end - start < head.length) return false
+  for (let k = 0; k < head.length; k++) if (bytes[start + k] !== head[k]) return false
+  return true
+}
+
+/** A path of the index as a string; one that is not UTF-8 is refused (spec §3.1). */
+function decodePath(bytes: Buffer, start: number, end: number, cwd: string): string {
+  const path = bytes.toString('utf8', start, end)
+  if (path.includes('\uFFFD') && !isUtf8(bytes.subarray(start, end))) {
+    throw new UserError(`file name is not valid UTF-8 under ${cwd}: ${path}`)
+  }
+  return path
 }
 
 /**
@@ -235,6 +305,7 @@ function moveToDisk(entries: IndexEntries, paths: Iterable<string>, fromDisk: st
 }
 
 interface GitSettings {
+  objectformat?: string
   autocrlf?: string
   eol?: string
   attributesfile?: string
@@ -250,7 +321,7 @@ function parseConfig(stdout: string): GitSettings {
     const key = record
       .slice(0, nl)
       .toLowerCase()
-      .replace(/^core\./, '') as keyof GitSettings
+      .replace(/^(core|extensions)\./, '') as keyof GitSettings
     settings[key] = record.slice(nl + 1).toLowerCase()
   }
   return settings

@@ -1,8 +1,9 @@
-// Index entries of the git fast path (spec §5.2), kept as byte offsets into
-// the `git ls-files -s` output rather than as one object per file (file-list.ts
-// says why). Each entry is encoded for the files section (spec §6.2) as it is
-// added, byte for byte from git's output, while git still checks the working
-// tree; the section is then hashed in long runs of these bytes.
+// Index entries of the git fast path (spec §5.2), kept as their encoding for
+// the files section (spec §6.2) rather than as one object per file
+// (file-list.ts says why). Each entry is encoded as it is read from git's
+// index, while git still checks the working tree; the section is then hashed
+// in long runs of these bytes, and paths and blob ids are read back from
+// them only where needed.
 import type { FileInput } from './types.js'
 import { compareBytes } from './encoding.js'
 
@@ -13,21 +14,18 @@ export type ModeCode = 0 | 1 | 2
 const AFTER_PATH = MODES.map((m) => Buffer.from(`,${m.length}:${m},`, 'latin1'))
 const COLON = 0x3a
 const COMMA = 0x2c
+const HEX = Buffer.from('0123456789abcdef', 'latin1')
 
 /** Entries of one work tree's index, in index order (byte order of path). */
 export class IndexEntries {
-  /** The `ls-files` output the offsets point into. */
-  readonly bytes: Buffer
   /** Context-relative directory of the work tree ('' or `sub/` for a submodule). */
   readonly prefix: string
   private readonly prefixBytes: Buffer
-  /** All of `bytes` is ASCII: a path decodes as Latin-1, the cheaper decoder. */
-  private readonly ascii: boolean
+  /** Where each entry's path (without the prefix) and blob id lie in `encoded`. */
   private pathStart: Int32Array
   private pathEnd: Int32Array
   private digestStart: Int32Array
   private digestEnd: Int32Array
-  private modes: Uint8Array
   /** Each entry's encoding is encoded[encStart, encEnd). */
   private encStart: Int32Array
   private encEnd: Int32Array
@@ -35,20 +33,17 @@ export class IndexEntries {
   private encodedLength = 0
   private count = 0
 
-  constructor(bytes: Buffer, prefix: string, ascii: boolean, capacity = 1024) {
-    this.bytes = bytes
+  /** `capacity` entries and `bytes` of encoding are reserved; both grow as needed. */
+  constructor(prefix: string, capacity = 1024, bytes = 64 * capacity) {
     this.prefix = prefix
     this.prefixBytes = Buffer.from(prefix, 'utf8')
-    this.ascii = ascii
     this.pathStart = new Int32Array(capacity)
     this.pathEnd = new Int32Array(capacity)
     this.digestStart = new Int32Array(capacity)
     this.digestEnd = new Int32Array(capacity)
-    this.modes = new Uint8Array(capacity)
     this.encStart = new Int32Array(capacity)
     this.encEnd = new Int32Array(capacity)
-    // An encoded entry is at most 16 bytes longer than its ls-files record.
-    this.encoded = Buffer.allocUnsafe(bytes.length + 16 * capacity)
+    this.encoded = Buffer.allocUnsafe(bytes)
   }
 
   get length(): number {
@@ -56,37 +51,37 @@ export class IndexEntries {
   }
 
   /**
-   * Adds an entry: its path is bytes[pathStart, pathEnd), its blob id
-   * bytes[digestStart, digestEnd); encodes it as netstrings of path, mode and
-   * blob id.
+   * Adds an entry whose work-tree path is path[pathStart, pathEnd) (UTF-8)
+   * and whose binary blob id is id[idStart, idStart + idLength), encoded as
+   * netstrings of context path, mode and blob id in hex.
    */
-  push(pathStart: number, pathEnd: number, digestStart: number, digestEnd: number, mode: ModeCode): void {
+  push(path: Buffer, pathStart: number, pathEnd: number, id: Buffer, idStart: number, idLength: number, mode: ModeCode): void {
     if (this.count === this.pathStart.length) this.grow()
-    const i = this.count++
-    this.pathStart[i] = pathStart
-    this.pathEnd[i] = pathEnd
-    this.digestStart[i] = digestStart
-    this.digestEnd[i] = digestEnd
-    this.modes[i] = mode
-
     const prefix = this.prefixBytes
     const pathLength = prefix.length + pathEnd - pathStart
-    const digestLength = digestEnd - digestStart
-    this.reserve(pathLength + digestLength + 40)
+    this.reserve(pathLength + 2 * idLength + 40)
     const out = this.encoded
-    const src = this.bytes
+    const i = this.count++
     let at = this.encodedLength
     this.encStart[i] = at
     at = writeDecimal(out, at, pathLength)
     out[at++] = COLON
     for (let k = 0; k < prefix.length; k++) out[at++] = prefix[k]!
-    // A loop: the paths are short, and a native copy per entry costs more than it saves.
-    for (let k = pathStart; k < pathEnd; k++) out[at++] = src[k]!
+    this.pathStart[i] = at
+    // Loops: the pieces are short, and a native copy per piece costs more than it saves.
+    for (let k = pathStart; k < pathEnd; k++) out[at++] = path[k]!
+    this.pathEnd[i] = at
     const after = AFTER_PATH[mode]!
     for (let k = 0; k < after.length; k++) out[at++] = after[k]!
-    at = writeDecimal(out, at, digestLength)
+    at = writeDecimal(out, at, 2 * idLength)
     out[at++] = COLON
-    for (let k = digestStart; k < digestEnd; k++) out[at++] = src[k]!
+    this.digestStart[i] = at
+    for (let k = idStart; k < idStart + idLength; k++) {
+      const b = id[k]!
+      out[at++] = HEX[b >> 4]!
+      out[at++] = HEX[b & 15]!
+    }
+    this.digestEnd[i] = at
     out[at++] = COMMA
     this.encEnd[i] = at
     this.encodedLength = at
@@ -94,7 +89,7 @@ export class IndexEntries {
 
   /** The path relative to the work tree. */
   localPath(i: number): string {
-    return this.bytes.toString(this.ascii ? 'latin1' : 'utf8', this.pathStart[i]!, this.pathEnd[i]!)
+    return this.encoded.toString('utf8', this.pathStart[i]!, this.pathEnd[i]!)
   }
 
   /** The path relative to the context. */
@@ -104,11 +99,12 @@ export class IndexEntries {
 
   /** The mode as git normalises it: 100644, 100755 or 120000. */
   mode(i: number): string {
-    return MODES[this.modes[i]!]
+    // The mode's digits follow the path's closing comma and "6:".
+    return this.encoded.toString('latin1', this.pathEnd[i]! + 3, this.pathEnd[i]! + 9)
   }
 
   digest(i: number): string {
-    return this.bytes.toString('latin1', this.digestStart[i]!, this.digestEnd[i]!)
+    return this.encoded.toString('latin1', this.digestStart[i]!, this.digestEnd[i]!)
   }
 
   entry(i: number): FileInput {
@@ -159,7 +155,6 @@ export class IndexEntries {
       this.pathEnd[kept] = this.pathEnd[i]!
       this.digestStart[kept] = this.digestStart[i]!
       this.digestEnd[kept] = this.digestEnd[i]!
-      this.modes[kept] = this.modes[i]!
       this.encStart[kept] = this.encStart[i]!
       this.encEnd[kept] = this.encEnd[i]!
       kept++
@@ -176,18 +171,17 @@ export class IndexEntries {
 
   private grow(): void {
     const size = this.pathStart.length * 2
-    const widen = <T extends Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
-      const b = make(size)
+    const widen = (a: Int32Array) => {
+      const b = new Int32Array(size)
       b.set(a)
       return b
     }
-    this.pathStart = widen(this.pathStart, (n) => new Int32Array(n))
-    this.pathEnd = widen(this.pathEnd, (n) => new Int32Array(n))
-    this.digestStart = widen(this.digestStart, (n) => new Int32Array(n))
-    this.digestEnd = widen(this.digestEnd, (n) => new Int32Array(n))
-    this.modes = widen(this.modes, (n) => new Uint8Array(n))
-    this.encStart = widen(this.encStart, (n) => new Int32Array(n))
-    this.encEnd = widen(this.encEnd, (n) => new Int32Array(n))
+    this.pathStart = widen(this.pathStart)
+    this.pathEnd = widen(this.pathEnd)
+    this.digestStart = widen(this.digestStart)
+    this.digestEnd = widen(this.digestEnd)
+    this.encStart = widen(this.encStart)
+    this.encEnd = widen(this.encEnd)
   }
 }
 

@@ -3,7 +3,6 @@
 // gives (every entry, byte order, unique by path, nothing below a path read as
 // a file) and its digest: compared here on seeded random listings.
 import assert from 'node:assert/strict'
-import { isAscii } from 'node:buffer'
 import { describe, test } from 'node:test'
 import { seededRandom } from '../../helpers/random.js'
 import { compareBytes, contextDigestOf } from '../../../src/engine/content-tag/encoding.js'
@@ -15,22 +14,14 @@ import type { FileInput } from '../../../src/engine/content-tag/types.js'
 const SEGMENTS = ['a', 'b', 'a.b', 'a-b', 'src', 'lib', 'x', 'caf\u00e9', 'Z', '_', '\u{1f600}', '\uff01']
 const MODES = ['100644', '100755', '120000'] as const
 
-/** The index run as `git ls-files -s -v -z` prints it, parsed the way git-files.ts does. */
+/** The index run as git-files.ts builds it from git's index: UTF-8 paths, binary blob ids. */
 function indexRun(files: FileInput[]): IndexEntries {
-  const records: Buffer[] = []
-  const offsets: Array<[number, number, number, number, 0 | 1 | 2]> = []
-  let at = 0
+  const run = new IndexEntries('', 4, 16)
   for (const f of files) {
-    const head = Buffer.from(`H ${f.mode} ${f.digest} 0\t`, 'latin1')
     const path = Buffer.from(f.path, 'utf8')
-    const pathStart = at + head.length
-    offsets.push([pathStart, pathStart + path.length, at + 9, at + 9 + f.digest.length, MODES.indexOf(f.mode as never) as 0 | 1 | 2])
-    records.push(head, path, Buffer.from([0]))
-    at = pathStart + path.length + 1
+    const id = Buffer.from(f.digest, 'hex')
+    run.push(path, 0, path.length, id, 0, id.length, MODES.indexOf(f.mode as never) as 0 | 1 | 2)
   }
-  const bytes = Buffer.concat(records)
-  const run = new IndexEntries(bytes, '', isAscii(bytes), 4)
-  for (const o of offsets) run.push(...o)
   return run
 }
 

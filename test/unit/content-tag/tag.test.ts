@@ -264,6 +264,75 @@ describe('git index and file system agree', () => {
   })
 })
 
+describe("git's index file, read in place", () => {
+  /** The tag from git equals the tag from the files, and no file was read. */
+  async function cleanFromIndex(root: string, context = root): Promise<void> {
+    const { git: viaGit } = await bothWays(context)
+    assert.equal(viaGit.stats.hashedFiles, 0)
+  }
+
+  test('index version 4 (path prefix compression, as feature.manyFiles sets)', async () => {
+    const root = commitAll(writeTree(tempDir('index-v4'), { ...BASE, 'src/util/stringify.ts': 'x\n' }))
+    git(root, 'update-index', '--index-version', '4')
+    await cleanFromIndex(root)
+    writeTree(root, { 'src/util/strings.ts': 'changed\n' })
+    await bothWays(root)
+  })
+
+  test('index version 3: skip-worktree and intent-to-add entries are read from disk', async () => {
+    const root = commitAll(writeTree(tempDir('index-v3'), BASE))
+    writeTree(root, { 'src/added.ts': 'intent to add\n', 'README.md': '# behind skip-worktree\n' })
+    git(root, 'add', '-N', 'src/added.ts')
+    git(root, 'update-index', '--skip-worktree', 'README.md')
+    const { git: viaGit } = await bothWays(root)
+    assert.equal(viaGit.stats.hashedFiles, 2)
+  })
+
+  test('unmerged entries are read from disk once', async () => {
+    const root = commitAll(writeTree(tempDir('unmerged'), { Dockerfile: 'FROM a\n', 'f.txt': 'base\n' }))
+    git(root, 'checkout', '-q', '-b', 'other')
+    writeTree(root, { 'f.txt': 'other\n' })
+    git(root, 'commit', '-q', '-am', 'other')
+    git(root, 'checkout', '-q', '-')
+    writeTree(root, { 'f.txt': 'main\n' })
+    git(root, 'commit', '-q', '-am', 'main')
+    assert.throws(() => git(root, 'merge', '-q', 'other'))
+    const { git: viaGit } = await bothWays(root)
+    assert.equal(viaGit.stats.hashedFiles, 1)
+  })
+
+  test('a context reached through a symlink inside the work tree', async () => {
+    const root = commitAll(writeTree(tempDir('linked-ctx'), { 'services/api/Dockerfile': 'FROM a\n', 'services/api/x': 'x\n' }))
+    writeTree(root, { api: { link: 'services/api' } })
+    await cleanFromIndex(root, join(root, 'api'))
+  })
+
+  test('a repository with nothing added yet has no index: every file is untracked', async () => {
+    const root = writeTree(tempDir('no-index'), BASE)
+    git(root, 'init', '-q')
+    await bothWays(root)
+  })
+
+  for (const [layout, setup, why] of [
+    ['split index', (root: string) => git(root, 'update-index', '--split-index'), /split index/],
+    ['SHA-256 repository', undefined, /sha256/]
+  ] as const) {
+    test(`a ${layout} is listed by reading every file, with a warning`, async () => {
+      const root = writeTree(tempDir('layout'), BASE)
+      if (setup === undefined) git(root, 'init', '-q', '--object-format=sha256')
+      else git(root, 'init', '-q')
+      git(root, 'add', '-A')
+      git(root, 'commit', '-q', '-m', 'test')
+      setup?.(root)
+      const viaGit = await tagOf(root)
+      const viaFs = await tagOf(root, { useGit: false })
+      assert.equal(viaGit.source, 'filesystem')
+      assert.equal(viaGit.tag, viaFs.tag)
+      assert.ok(viaGit.warnings.some((w) => why.test(w)), viaGit.warnings.join('; '))
+    })
+  }
+})
+
 /** A mutation of the base tree or options that must change the tag. */
 interface Change {
   name: string
