@@ -32,23 +32,12 @@ function gitEnv(): NodeJS.ProcessEnv {
  * Runs git with an argument array in `cwd` and returns stdout as UTF-8.
  * `okCodes` lists exit codes that are answers rather than failures.
  */
-export async function runGit(
+export function runGit(
   cwd: string,
   args: string[],
   input?: string,
   okCodes: number[] = [0]
 ): Promise<{ code: number; stdout: string }> {
-  const { code, stdout } = await runGitBytes(cwd, args, input, okCodes)
-  return { code, stdout: stdout.toString('utf8') }
-}
-
-/** runGit, with stdout as bytes. */
-export function runGitBytes(
-  cwd: string,
-  args: string[],
-  input?: string,
-  okCodes: number[] = [0]
-): Promise<{ code: number; stdout: Buffer }> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn('git', args, {
       cwd,
@@ -62,7 +51,7 @@ export function runGitBytes(
     child.on('error', (e) => reject(new GitUnavailable(`cannot run git: ${e.message}`)))
     child.on('close', (code) => {
       if (code !== null && okCodes.includes(code)) {
-        resolvePromise({ code, stdout: out.length === 1 ? out[0]! : Buffer.concat(out) })
+        resolvePromise({ code, stdout: Buffer.concat(out).toString('utf8') })
       } else {
         const line = Buffer.concat(err).toString('utf8').trim().split('\n')[0] ?? ''
         reject(new GitUnavailable(`git ${args[0]} failed in ${cwd}: ${line || `exit ${code}`}`))
