@@ -2,488 +2,847 @@ export const id = 673;
 export const ids = [673];
 export const modules = {
 
-/***/ 4673:
+/***/ 3673:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   aB: () => (/* binding */ toJson),
-/* harmony export */   l4: () => (/* binding */ gitVars),
-/* harmony export */   zO: () => (/* binding */ reportResults)
-/* harmony export */ });
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _engine_promote_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3023);
-// Promotion output and template variables, shared by `promote` and `build --config`.
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  command: () => (/* binding */ command)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+;// CONCATENATED MODULE: ./src/engine/shard.ts
 
 
-/** Prints promotion results (unless --json printed them) and their one-line problems; returns the exit code. */
-function reportResults(ctx, results) {
-    if (!ctx.global.json)
-        for (const result of results)
-            printResult(ctx, result);
-    for (const r of results) {
-        if (r.message !== undefined)
-            process.stderr.write(`image-mirror promote: ${r.message}\n`);
+const MASK_64 = (1n << 64n) - 1n;
+/**
+ * Jump consistent hash (Lamping and Veach, 2014): maps a 64-bit key to one of
+ * `buckets` buckets so that growing from n to n+1 buckets moves only 1/(n+1)
+ * of the keys.
+ */
+function jumpHash(key, buckets) {
+    let b = -1;
+    let j = 0;
+    let k = key;
+    while (j < buckets) {
+        b = j;
+        k = (k * 2862933555777941757n + 1n) & MASK_64;
+        j = Math.floor((b + 1) * (2 ** 31 / (Number(k >> 33n) + 1)));
     }
-    return (0,_engine_promote_index_js__WEBPACK_IMPORTED_MODULE_1__/* .hasFailures */ .QP)(results) ? 1 : 0;
+    return b;
 }
-function printResult(ctx, r) {
-    const referrers = r.referrersCopied.length === 0 ? '' : ` (+${r.referrersCopied.length} referrer(s))`;
-    ctx.out(`${r.policy}: ${r.source} → ${r.destination}: ${r.status}${referrers}`);
-    if (r.status === 'not-matched')
-        for (const reason of r.reasons)
-            ctx.out(`  ${reason}`);
+/** The 1-based shard a key belongs to: SHA-256 of the key, first 8 bytes, jump hash. */
+function shardOf(key, total) {
+    const digest = (0,external_node_crypto_.createHash)('sha256').update(key, 'utf8').digest();
+    return jumpHash(digest.readBigUInt64BE(0), total) + 1;
 }
-/** Commit and branch for the tag templates, looked up only when a policy uses them. */
-async function gitVars(ctx, config, values) {
-    const used = new Set(config.promotions.flatMap((p) => p.to.flatMap((d) => d.placeholders)));
-    const env = ctx.env;
-    const sha = values.sha ??
-        (used.has('sha') || used.has('short_sha')
-            ? nonEmpty(env.GITHUB_SHA) ??
-                nonEmpty(env.CI_COMMIT_SHA) ??
-                (await git(ctx.cwd, ['rev-parse', 'HEAD']))
-            : undefined);
-    const branch = values.branch ??
-        (used.has('branch')
-            ? nonEmpty(env.GITHUB_HEAD_REF) ??
-                nonEmpty(env.GITHUB_REF_NAME) ??
-                nonEmpty(env.CI_COMMIT_REF_NAME) ??
-                (await git(ctx.cwd, ['symbolic-ref', '--short', '-q', 'HEAD']))
-            : undefined);
-    return { ...(sha === undefined ? {} : { sha }), ...(branch === undefined ? {} : { branch }) };
+/**
+ * Keeps the entries of one shard. Membership depends only on each entry's
+ * key, never on its position, so adding or removing an entry does not move
+ * the others to another shard; the result keeps the input order.
+ */
+function selectShard(entries, key, shard) {
+    checkShard(shard, `${shard.index}/${shard.total}`);
+    if (shard.total === 1)
+        return [...entries];
+    return entries.filter((entry) => shardOf(key(entry), shard.total) === shard.index);
 }
-function nonEmpty(value) {
-    return value === undefined || value === '' ? undefined : value;
+/** Parses `INDEX/TOTAL` such as `1/3` (index counts from 1); throws a UserError otherwise. */
+function parseShard(text) {
+    const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
+    if (match === null) {
+        throw new errors/* UserError */.y(`shard "${text}": expected INDEX/TOTAL with whole numbers, such as 1/3`);
+    }
+    const shard = { index: Number(match[1]), total: Number(match[2]) };
+    checkShard(shard, text);
+    return shard;
 }
-/** One line of git output, or undefined outside a repository; the template then says what is missing. */
-function git(cwd, args) {
-    return new Promise((done) => {
-        (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)('git', args, { cwd, timeout: 10_000 }, (error, stdout) => {
-            done(error === null ? nonEmpty(stdout.trim()) : undefined);
-        });
+function checkShard(shard, text) {
+    const { index, total } = shard;
+    if (!Number.isSafeInteger(total) || total < 1) {
+        throw new errors/* UserError */.y(`shard "${text}": the total must be at least 1`);
+    }
+    if (!Number.isSafeInteger(index) || index < 1) {
+        throw new errors/* UserError */.y(`shard "${text}": the index counts from 1, so the first shard is 1/${total}`);
+    }
+    if (index > total) {
+        throw new errors/* UserError */.y(`shard "${text}": index ${index} is greater than the total ${total}`);
+    }
+}
+
+// EXTERNAL MODULE: ./src/oci/copy.ts
+var copy = __webpack_require__(3748);
+// EXTERNAL MODULE: ./src/oci/platform.ts
+var platform = __webpack_require__(1890);
+// EXTERNAL MODULE: ./src/oci/reference.ts
+var reference = __webpack_require__(2148);
+// EXTERNAL MODULE: ./src/util/limit.ts
+var util_limit = __webpack_require__(415);
+// EXTERNAL MODULE: ./src/engine/duration.ts
+var duration = __webpack_require__(4964);
+;// CONCATENATED MODULE: ./src/engine/sync/entry.ts
+
+
+
+
+
+
+/** A lease outlives any sane entry; a crashed run frees the entry after it. */
+const LEASE_TTL_MS = 60 * 60 * 1000;
+/**
+ * Syncs one entry: interval and lease first, then one HEAD per selected
+ * source tag; a tag whose source digest equals the digest recorded at the
+ * last sync costs nothing more, any other gets one HEAD on the target and a
+ * copy when they differ. State (digests, lastSync) is written and the lease
+ * released at the end, whatever happened in between.
+ */
+async function syncEntry(rule, ctx) {
+    const report = {
+        name: rule.name,
+        source: repo(rule.source),
+        target: repo(rule.target),
+        status: 'up-to-date',
+        copied: [],
+        unchanged: [],
+        deleted: [],
+        failed: [],
+        leftUndone: []
+    };
+    const skip = (reason) => {
+        ctx.logger.info(`${rule.name}: skipped: ${reason}`);
+        return { ...report, status: 'skipped', reason };
+    };
+    if (ctx.budget.stopped)
+        return skip('left undone: Docker Hub rate limit reached earlier in this run');
+    const now = ctx.now();
+    let state = await ctx.store.read(rule.name);
+    const due = intervalDue(rule, state, now);
+    if (!ctx.force && due !== undefined)
+        return skip(due);
+    if (!ctx.dryRun) {
+        const lease = await ctx.store.acquire(rule.name, ctx.runId, LEASE_TTL_MS, now, state);
+        if (!lease.acquired) {
+            const held = lease.state.lease;
+            return skip(`leased by ${held?.holder ?? 'another run'} until ${held?.expires ?? 'unknown'}`);
+        }
+        state = lease.state;
+    }
+    const previousDigests = { ...state.digests };
+    const digests = { ...state.digests };
+    const moved = [];
+    if (!ctx.dryRun) {
+        await ctx.events.emit('started', rule.name, `sync ${rule.name} started: ${report.source} → ${report.target}`);
+    }
+    let error;
+    try {
+        await copyChanged(rule, ctx, report, digests, moved);
+        if (rule.deleteUnmatched && report.failed.length === 0 && report.leftUndone.length === 0) {
+            await deleteUnmatched(rule, ctx, report, digests);
+        }
+    }
+    catch (e) {
+        error = (0,errors/* errorMessage */.g)(e);
+    }
+    if (error === undefined && report.failed.length > 0) {
+        const tags = report.failed.map((f) => `${f.tag} (${f.error})`).join('; ');
+        error = `${report.failed.length} tag(s) failed: ${tags}`;
+    }
+    if (error !== undefined && rule.rollback && !ctx.dryRun && moved.length > 0) {
+        report.rolledBack = await rollback(rule, ctx, moved);
+        for (const tag of report.rolledBack.restored.concat(report.rolledBack.removed)) {
+            if (previousDigests[tag] === undefined)
+                delete digests[tag];
+            else
+                digests[tag] = previousDigests[tag];
+        }
+    }
+    if (error !== undefined) {
+        report.status = 'failed';
+        report.reason = error;
+    }
+    else if (ctx.dryRun)
+        report.status = 'dry-run';
+    else if (report.leftUndone.length > 0)
+        report.status = 'incomplete';
+    else if (report.copied.length > 0 || report.deleted.length > 0)
+        report.status = 'synced';
+    if (!ctx.dryRun) {
+        // lastSync only moves on a complete run, so `interval` never hides undone work.
+        const complete = report.status === 'synced' || report.status === 'up-to-date';
+        const next = { ...state, digests, ...(complete ? { lastSync: now.toISOString() } : {}) };
+        try {
+            await ctx.store.release(next);
+        }
+        catch (e) {
+            report.status = 'failed';
+            const before = report.reason === undefined ? '' : `${report.reason}; `;
+            report.reason = `${before}state not written: ${(0,errors/* errorMessage */.g)(e)}`;
+        }
+        await ctx.events.emit(report.status === 'failed' ? 'failed' : 'succeeded', rule.name, outcome(report));
+    }
+    return report;
+}
+/** Why the entry is not due yet, or undefined when it is. */
+function intervalDue(rule, state, now) {
+    if (rule.intervalMs === undefined || state.lastSync === undefined)
+        return undefined;
+    const next = Date.parse(state.lastSync) + rule.intervalMs;
+    if (!(next > now.getTime()))
+        return undefined;
+    const at = new Date(next).toISOString();
+    return `interval ${(0,duration/* formatDuration */.a3)(rule.intervalMs)} not elapsed since ${state.lastSync}; due at ${at} (--force syncs now)`;
+}
+async function copyChanged(rule, ctx, report, digests, moved) {
+    const { client } = ctx;
+    const listed = await client.listTags(rule.source.registry, rule.source.repository);
+    const tags = listed.filter((t) => rule.tags.matches(t)).sort();
+    const limit = (0,util_limit/* limiter */.T)(ctx.concurrency);
+    const platforms = rule.platforms?.map(platform/* parsePlatform */.FL);
+    // Forget tags that are gone or no longer selected: their digests would only go stale.
+    for (const tag of Object.keys(digests))
+        if (!tags.includes(tag))
+            delete digests[tag];
+    await Promise.all(tags.map((tag) => limit(async () => {
+        const src = { ...rule.source, tag };
+        const dst = { ...rule.target, tag };
+        try {
+            const head = await client.headManifest(src);
+            if (head === undefined)
+                return; // deleted upstream since the listing
+            if (!ctx.force && digests[tag] === head.digest) {
+                report.unchanged.push(tag);
+                return;
+            }
+            const current = await client.headManifest(dst);
+            if (current?.digest === head.digest) {
+                digests[tag] = head.digest;
+                report.unchanged.push(tag);
+                return;
+            }
+            if (ctx.dryRun) {
+                ctx.logger.info(`${rule.name}: would copy ${tag} (${head.digest})`);
+                report.copied.push(tag);
+                return;
+            }
+            if (!ctx.budget.claim()) {
+                report.leftUndone.push(tag);
+                return;
+            }
+            try {
+                const previous = rule.rollback && current !== undefined
+                    ? await client.getManifest({ ...dst, tag: undefined, digest: current.digest })
+                    : undefined;
+                // Pinned to the digest just seen: a tag moving during the copy cannot mix two images.
+                const options = { logger: ctx.logger, ...(platforms ? { platforms } : {}) };
+                const result = await (0,copy/* copyImage */.L)(client, { ...src, digest: head.digest }, dst, options);
+                if (result.status === 'copied') {
+                    moved.push({ tag, ...(previous ? { previous } : {}) });
+                    report.copied.push(tag);
+                }
+                else
+                    report.unchanged.push(tag);
+                digests[tag] = head.digest;
+            }
+            finally {
+                ctx.budget.done();
+            }
+        }
+        catch (e) {
+            report.failed.push({ tag, error: (0,errors/* errorMessage */.g)(e) });
+        }
+    })));
+    for (const list of [report.copied, report.unchanged, report.leftUndone])
+        list.sort();
+    report.failed.sort((a, b) => (a.tag < b.tag ? -1 : 1));
+}
+/**
+ * `delete-unmatched`: target tags that are no longer selected upstream go,
+ * each with deleteTag, which never removes an image another tag still uses.
+ * `sha256-*` tags are left alone: they carry referrers (the OCI fallback tag
+ * scheme) and the state of other tools.
+ */
+async function deleteUnmatched(rule, ctx, report, digests) {
+    const keep = new Set([...report.copied, ...report.unchanged]);
+    const targetTags = await ctx.client.listTags(rule.target.registry, rule.target.repository);
+    for (const tag of targetTags.sort()) {
+        if (keep.has(tag) || tag.startsWith('sha256-'))
+            continue;
+        const ref = { ...rule.target, tag };
+        if (ctx.dryRun) {
+            report.deleted.push(tag);
+            continue;
+        }
+        await ctx.client.deleteTag(ref);
+        delete digests[tag];
+        report.deleted.push(tag);
+        ctx.logger.info(`${rule.name}: deleted ${(0,reference/* formatReference */.FH)(ref)}: ${rule.tags.explain(tag)}`);
+    }
+}
+/** Puts back what a failed entry moved: saved manifests PUT again, new tags removed. */
+async function rollback(rule, ctx, moved) {
+    const done = { restored: [], removed: [], errors: [] };
+    for (const m of moved.sort((a, b) => (a.tag < b.tag ? -1 : 1))) {
+        const ref = { ...rule.target, tag: m.tag };
+        try {
+            if (m.previous !== undefined) {
+                await ctx.client.putManifest(ref.registry, ref.repository, m.tag, m.previous);
+                done.restored.push(m.tag);
+            }
+            else {
+                await ctx.client.deleteTag(ref);
+                done.removed.push(m.tag);
+            }
+        }
+        catch (e) {
+            done.errors.push(`rollback of ${m.tag}: ${(0,errors/* errorMessage */.g)(e)}`);
+        }
+    }
+    const counts = `restored ${done.restored.length} tag(s), removed ${done.removed.length} new tag(s)`;
+    ctx.logger.warning(`${rule.name}: rolled back: ${counts}`);
+    return done;
+}
+function outcome(r) {
+    const head = `sync ${r.name} ${r.status === 'failed' ? 'failed' : 'succeeded'}: ${r.source} → ${r.target}`;
+    const counts = `${r.copied.length} copied, ${r.unchanged.length} unchanged, ${r.deleted.length} deleted`;
+    const extra = [];
+    if (r.leftUndone.length > 0)
+        extra.push(`left undone (rate limit): ${r.leftUndone.join(', ')}`);
+    if (r.reason !== undefined)
+        extra.push(r.reason);
+    if (r.rolledBack !== undefined) {
+        const { restored, removed } = r.rolledBack;
+        extra.push(`rolled back: restored ${restored.join(', ') || 'none'}, removed ${removed.join(', ') || 'none'}`);
+    }
+    return [`${head} (${counts})`, ...extra].join('; ');
+}
+function repo(r) {
+    return `${r.registry}/${r.repository}`;
+}
+
+;// CONCATENATED MODULE: ./src/engine/sync/events.ts
+/** How long a webhook may take before the run moves on without it. */
+const WEBHOOK_TIMEOUT_MS = 10_000;
+/**
+ * Sends sync events to the log, the report and, when configured, a webhook:
+ * a JSON POST whose `text` field Slack (and Mattermost, Teams' Slack-compatible
+ * connectors) display as is. The URL carries a token, so it never appears in
+ * a message; a webhook that fails is a warning, never a failed sync.
+ */
+class EventSink {
+    events = [];
+    #logger;
+    #webhook;
+    #now;
+    constructor(logger, webhook, now) {
+        this.#logger = logger;
+        this.#webhook = webhook;
+        this.#now = now;
+    }
+    /** Records one event and delivers it. */
+    async emit(kind, entry, text) {
+        const event = { kind, entry, time: this.#now().toISOString(), text };
+        this.events.push(event);
+        if (kind === 'failed')
+            this.#logger.warning(text);
+        else
+            this.#logger.info(text);
+        if (this.#webhook !== undefined)
+            await this.#post(event);
+    }
+    async #post(event) {
+        try {
+            const res = await fetch(this.#webhook, {
+                method: 'POST',
+                headers: { 'content-type': 'application/json' },
+                body: JSON.stringify({
+                    text: event.text,
+                    event: event.kind,
+                    entry: event.entry,
+                    time: event.time
+                }),
+                signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS)
+            });
+            await res.arrayBuffer();
+            if (!res.ok) {
+                this.#logger.warning(`webhook: the ${event.kind} event of ${event.entry} got HTTP ${res.status}`);
+            }
+        }
+        catch (error) {
+            // fetch errors can quote the URL; only the error's kind is shown.
+            const timedOut = error instanceof Error && error.name === 'TimeoutError';
+            const why = timedOut ? 'timed out' : 'could not be delivered';
+            this.#logger.warning(`webhook: the ${event.kind} event of ${event.entry} ${why}`);
+            const kind = error instanceof Error ? error.name : typeof error;
+            this.#logger.debug(`webhook error type: ${kind}`);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/sync/rate-budget.ts
+/**
+ * Decides whether another copy may start without spending Docker Hub's pull
+ * budget (R-RETRY-5): the remaining pulls last reported, less the copies
+ * already in flight (their responses have not lowered the figure yet), must
+ * stay above the reserve. Once it says no, it keeps saying no for the rest
+ * of the run, so nothing starts after a stop.
+ */
+class RateBudget {
+    #client;
+    reserve;
+    #inFlight = 0;
+    stoppedAt;
+    constructor(client, reserve) {
+        this.#client = client;
+        this.reserve = reserve;
+    }
+    /** True when the run has stopped for the rate limit. */
+    get stopped() {
+        return this.stoppedAt !== undefined;
+    }
+    /** Claims one copy; false (and stopped from now on) when the budget is down to the reserve. */
+    claim() {
+        if (this.stopped)
+            return false;
+        const limit = this.#client.lastRateLimit;
+        if (limit !== undefined && limit.remaining - this.#inFlight <= this.reserve) {
+            this.stoppedAt = limit.remaining;
+            return false;
+        }
+        this.#inFlight++;
+        return true;
+    }
+    /** Ends a claimed copy. */
+    done() {
+        this.#inFlight--;
+    }
+}
+
+// EXTERNAL MODULE: ./src/oci/digest.ts
+var digest = __webpack_require__(8825);
+// EXTERNAL MODULE: ./src/oci/media-types.ts
+var media_types = __webpack_require__(9217);
+;// CONCATENATED MODULE: ./src/engine/sync/state-store.ts
+
+
+/** Media types of the state artifact: an OCI manifest whose one layer is the JSON state. */
+const STATE_ARTIFACT_TYPE = 'application/vnd.image-mirror.sync-state.v1';
+const STATE_LAYER_TYPE = 'application/vnd.image-mirror.sync-state.v1+json';
+/**
+ * Keeps sync state in the mirror registry itself, one tag per entry, so that
+ * runs on GitHub and GitLab (which share no disk) see the same state. The
+ * repository defaults to `image-mirror-state` on the mirror registry.
+ */
+class StateStore {
+    #registry;
+    #where;
+    constructor(registry, where) {
+        this.#registry = registry;
+        this.#where = where;
+    }
+    /** Reads an entry's state; a missing tag is a fresh entry, any other error propagates. */
+    async read(entry) {
+        const ref = { ...this.#where, tag: stateTag(entry) };
+        const head = await this.#registry.headManifest(ref);
+        if (head === undefined)
+            return { entry, digests: {} };
+        const manifest = await this.#registry.getManifest({ ...ref, digest: head.digest });
+        const layer = JSON.parse(manifest.bytes.toString('utf8')).layers[0];
+        if (layer === undefined)
+            return { entry, digests: {} };
+        const stream = await this.#registry.getBlob(this.#where.registry, this.#where.repository, layer);
+        const chunks = [];
+        for await (const chunk of stream)
+            chunks.push(chunk);
+        return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    }
+    /** Writes an entry's state: blobs first, then the manifest under the entry's tag. */
+    async write(state) {
+        const { registry, repository } = this.#where;
+        const data = Buffer.from(JSON.stringify(state));
+        const layer = { mediaType: STATE_LAYER_TYPE, digest: (0,digest/* digestOf */.ol)(data), size: data.length };
+        const config = { mediaType: media_types/* MEDIATYPE_OCI_EMPTY */.DY, digest: EMPTY_CONFIG.digest, size: 2 };
+        await this.#registry.uploadBlob(registry, repository, config, EMPTY_CONFIG.bytes);
+        await this.#registry.uploadBlob(registry, repository, layer, data);
+        const body = Buffer.from(JSON.stringify({
+            schemaVersion: 2,
+            mediaType: media_types/* MEDIATYPE_OCI_MANIFEST */.De,
+            artifactType: STATE_ARTIFACT_TYPE,
+            config,
+            layers: [layer],
+            annotations: { 'io.image-mirror.sync-entry': state.entry }
+        }));
+        const manifest = { bytes: body, mediaType: media_types/* MEDIATYPE_OCI_MANIFEST */.De, digest: (0,digest/* digestOf */.ol)(body) };
+        await this.#registry.putManifest(registry, repository, stateTag(state.entry), manifest);
+    }
+    /**
+     * Takes the entry's lease for `ttlMs` unless another holder has an unexpired
+     * one. Registries offer no compare-and-swap, so the lease is written and then
+     * read back: of two runs racing, the one whose write landed last wins and
+     * the other sees a foreign holder and backs off. `current`, when given, is
+     * the state the caller has just read.
+     */
+    async acquire(entry, holder, ttlMs, now, current) {
+        // A state the caller has just read saves reading it again.
+        const state = current ?? (await this.read(entry));
+        if (state.lease && state.lease.holder !== holder && Date.parse(state.lease.expires) > now.getTime()) {
+            return { acquired: false, state };
+        }
+        const leased = { ...state, lease: { holder, expires: new Date(now.getTime() + ttlMs).toISOString() } };
+        await this.write(leased);
+        const check = await this.read(entry);
+        return { acquired: check.lease?.holder === holder, state: check };
+    }
+    /** Records a finished run and drops the lease. */
+    async release(state) {
+        const { lease: _dropped, ...rest } = state;
+        await this.write(rest);
+    }
+}
+const EMPTY_CONFIG = { bytes: Buffer.from('{}'), digest: 'sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a' };
+/** One tag per entry: readable prefix plus a hash, always a valid tag. */
+function stateTag(entry) {
+    const readable = entry.replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/^[.-]+/, '').slice(0, 60);
+    return `sync-${readable}-${(0,digest/* digestOf */.ol)(Buffer.from(entry)).slice(7, 19)}`;
+}
+
+;// CONCATENATED MODULE: ./src/engine/sync/sync.ts
+
+
+
+
+
+/** Where sync state lives unless the caller names another repository. */
+const DEFAULT_STATE_REPOSITORY = 'image-mirror-state';
+/** Pulls kept in hand when Docker Hub reports its budget. */
+const DEFAULT_RATE_LIMIT_RESERVE = 10;
+/**
+ * Syncs every `sync:` entry of the config (of one shard with `shard`), one
+ * entry after the other, tags of an entry in parallel. An entry that fails
+ * does not stop the others; the Docker Hub rate limit does stop the run, and
+ * the report names what it left undone.
+ */
+async function syncAll(config, ctx) {
+    const rules = ctx.shard === undefined ? config.sync : selectShard(config.sync, (r) => r.name, ctx.shard);
+    const webhook = ctx.dryRun ? undefined : config.notifications.webhook;
+    const events = new EventSink(ctx.logger, webhook, ctx.now);
+    const budget = new RateBudget(ctx.client, ctx.rateLimitReserve ?? DEFAULT_RATE_LIMIT_RESERVE);
+    const entries = [];
+    for (const rule of rules) {
+        const store = new StateStore(ctx.client, stateLocation(config, rule, ctx.stateRepository));
+        entries.push(await ctx.logger.group(`sync ${rule.name}`, () => syncEntry(rule, {
+            client: ctx.client,
+            logger: ctx.logger,
+            now: ctx.now,
+            runId: ctx.runId,
+            force: ctx.force === true,
+            dryRun: ctx.dryRun === true,
+            store,
+            budget,
+            events,
+            concurrency: ctx.concurrency ?? 8
+        }).catch(async (error) => failedEntry(rule, error, events, ctx.dryRun === true))));
+    }
+    const report = { runId: ctx.runId, entries, events: events.events };
+    if (budget.stoppedAt !== undefined) {
+        report.rateLimited = { remaining: budget.stoppedAt, reserve: budget.reserve };
+        ctx.logger.warning(`stopped for the Docker Hub rate limit (${budget.stoppedAt} pulls left, ` +
+            `reserve ${budget.reserve}); left undone: ${undone(entries)}`);
+    }
+    return report;
+}
+/** The state lives on the mirror registry; without a mirror section, on the entry's target's. */
+function stateLocation(config, rule, repository = DEFAULT_STATE_REPOSITORY) {
+    return { registry: config.mirror?.registry ?? rule.target.registry, repository };
+}
+/** An entry that failed before it started (state unreadable, lease not written). */
+async function failedEntry(rule, error, events, dryRun) {
+    const reason = `state of ${rule.name}: ${error instanceof Error ? error.message : String(error)}`;
+    if (!dryRun)
+        await events.emit('failed', rule.name, `sync ${rule.name} failed: ${reason}`);
+    return {
+        name: rule.name,
+        source: `${rule.source.registry}/${rule.source.repository}`,
+        target: `${rule.target.registry}/${rule.target.repository}`,
+        status: 'failed',
+        reason,
+        copied: [],
+        unchanged: [],
+        deleted: [],
+        failed: [],
+        leftUndone: []
+    };
+}
+function undone(entries) {
+    const parts = entries.flatMap((e) => {
+        if (e.leftUndone.length > 0)
+            return [`${e.name} (${e.leftUndone.join(', ')})`];
+        if (e.status === 'skipped' && e.reason?.includes('rate limit'))
+            return [`${e.name} (all tags)`];
+        return [];
     });
+    return parts.join(', ');
 }
-/** The plan or result as printed by --json: everything but the parsed references. */
-function toJson(p) {
-    const { from: _from, to: _to, ...rest } = p;
-    return rest;
+
+;// CONCATENATED MODULE: ./src/engine/sync/summary.ts
+/**
+ * The run as Markdown for a CI job summary (GitHub's GITHUB_STEP_SUMMARY, a
+ * GitLab artifact): one table row per entry, then the events and anything
+ * the rate limit left undone.
+ */
+function syncSummaryMarkdown(report) {
+    const lines = [
+        `### image-mirror sync (${report.runId})`,
+        '',
+        '| Entry | Status | Copied | Unchanged | Deleted | Notes |',
+        '|---|---|---|---|---|---|'
+    ];
+    for (const e of report.entries) {
+        const counts = [e.copied.length, e.unchanged.length, e.deleted.length].join(' | ');
+        lines.push(`| ${cell(e.name)} | ${e.status} | ${counts} | ${cell(notes(e))} |`);
+    }
+    if (report.rateLimited !== undefined) {
+        const { remaining, reserve } = report.rateLimited;
+        lines.push('', `Stopped for the Docker Hub rate limit: ${remaining} pulls left, reserve ${reserve}.`);
+    }
+    if (report.events.length > 0) {
+        lines.push('', ...report.events.map((ev) => `- ${ev.time} **${ev.kind}**: ${ev.text}`));
+    }
+    return lines.join('\n') + '\n\n';
+}
+/** One line for an entry: reason, failed tags, what was undone or rolled back. */
+function entryNotes(e) {
+    return notes(e);
+}
+function notes(e) {
+    const parts = [];
+    if (e.reason !== undefined)
+        parts.push(e.reason);
+    for (const f of e.failed)
+        parts.push(`${f.tag}: ${f.error}`);
+    if (e.leftUndone.length > 0)
+        parts.push(`left undone: ${e.leftUndone.join(', ')}`);
+    if (e.rolledBack !== undefined) {
+        const r = e.rolledBack;
+        const errors = r.errors.length > 0 ? `; ${r.errors.join('; ')}` : '';
+        parts.push(`rolled back: restored ${list(r.restored)}, removed ${list(r.removed)}${errors}`);
+    }
+    return parts.join('; ');
+}
+function list(tags) {
+    return tags.length === 0 ? 'none' : tags.join(', ');
+}
+function cell(text) {
+    return text.replaceAll('|', '\\|').replaceAll('\n', ' ');
+}
+
+;// CONCATENATED MODULE: ./src/engine/sync/index.ts
+// Repository sync: interval syncs of whole repositories into the mirror
+// registry, state and leases kept in the registry itself (docs/sync.md).
+
+
+
+
+// EXTERNAL MODULE: ./src/cli/config-client.ts
+var config_client = __webpack_require__(4200);
+// EXTERNAL MODULE: ./src/cli/config-overrides.ts
+var config_overrides = __webpack_require__(7250);
+;// CONCATENATED MODULE: ./src/cli/commands/sync.ts
+
+
+
+
+
+
+
+
+
+const command = {
+    usage: 'sync [--config FILE | --source REPO --target REPO [--tags P]...] [--force] [--dry-run] [--shard I/N] [--summary FILE] [--rate-limit-reserve N] [--state-repository NAME] [--json]',
+    description: [
+        'Syncs every `sync:` entry of the config: the source tags selected by `tags:` are copied to the',
+        'target when their digest changed; an unchanged tag costs one HEAD. `delete-unmatched` removes',
+        'target tags no longer selected (never another tag\'s image); `rollback` puts back the tags a',
+        'failed entry had moved. State (last sync, digests, a lease so two runs never sync the same entry)',
+        `lives in the mirror registry, repository ${DEFAULT_STATE_REPOSITORY} unless --state-repository`,
+        'names another; `interval` is honoured from it unless --force. --shard I/N syncs one slice of the',
+        'entries (CI matrices). Docker Hub\'s rate limit stops the run cleanly when its remaining pulls',
+        `fall to --rate-limit-reserve (default ${DEFAULT_RATE_LIMIT_RESERVE}). Events go to the log, to`,
+        'notifications.webhook and, with --summary FILE, as Markdown appended to FILE (GITHUB_STEP_SUMMARY).',
+        'Prints one line per entry (--json: the report); exits 1 when an entry failed.',
+        '',
+        'One-off use without a config file: --source REPO --target REPO [--tags PATTERN]... [--platform P]...',
+        '[--delete-unmatched] syncs that single entry (tags default to "*").'
+    ].join('\n'),
+    options: {
+        config: { type: 'string', short: 'c' },
+        ...config_overrides/* SYNC_ENTRY_OPTIONS */.u,
+        force: { type: 'boolean' },
+        'dry-run': { type: 'boolean' },
+        shard: { type: 'string' },
+        summary: { type: 'string' },
+        'rate-limit-reserve': { type: 'string' },
+        'state-repository': { type: 'string' }
+    },
+    positionals: [0, 0],
+    async run(ctx, values) {
+        const shard = typeof values.shard === 'string' ? parseShard(values.shard) : undefined;
+        const reserve = reserveOf(values['rate-limit-reserve']);
+        const config = await (0,config_overrides/* syncConfig */.kZ)(ctx, values);
+        if (config.sync.length === 0)
+            ctx.logger.info(`${config.file} lists no sync: entries`);
+        const client = (0,config_client/* configRegistryClient */.X)(ctx, config);
+        const report = await syncAll(config, {
+            client,
+            logger: ctx.logger,
+            now: () => new Date(),
+            runId: runId(ctx.env),
+            force: values.force === true,
+            dryRun: values['dry-run'] === true,
+            ...(shard === undefined ? {} : { shard }),
+            ...(typeof values['state-repository'] === 'string'
+                ? { stateRepository: values['state-repository'] }
+                : {}),
+            rateLimitReserve: reserve
+        });
+        if (ctx.global.json)
+            ctx.out(JSON.stringify(report));
+        else
+            for (const e of report.entries)
+                ctx.out(describe(e));
+        if (typeof values.summary === 'string') {
+            const path = (0,external_node_path_.resolve)(ctx.cwd, values.summary);
+            try {
+                await (0,promises_.appendFile)(path, syncSummaryMarkdown(report));
+            }
+            catch (error) {
+                throw new errors/* UserError */.y(`--summary ${path}: cannot write it (${(0,errors/* errorMessage */.g)(error)})`);
+            }
+        }
+        const failed = report.entries.filter((e) => e.status === 'failed');
+        for (const e of failed) {
+            process.stderr.write(`image-mirror sync: ${e.name}: ${oneLine(entryNotes(e))}\n`);
+        }
+        return failed.length > 0 ? 1 : 0;
+    }
+};
+function reserveOf(value) {
+    if (typeof value !== 'string')
+        return DEFAULT_RATE_LIMIT_RESERVE;
+    if (!/^\d+$/.test(value.trim())) {
+        throw new errors/* UserError */.y(`--rate-limit-reserve "${value}": expected a whole number of pulls`);
+    }
+    return Number(value);
+}
+/** The lease holder: the CI job when there is one, so a lease in the state names who holds it. */
+function runId(env) {
+    const job = env.GITHUB_RUN_ID
+        ? `github-${env.GITHUB_RUN_ID}-${env.GITHUB_RUN_ATTEMPT ?? '1'}-${env.GITHUB_JOB ?? ''}`
+        : env.CI_JOB_ID
+            ? `gitlab-${env.CI_JOB_ID}`
+            : `${(0,external_node_os_.hostname)()}-${process.pid}`;
+    return `${job}-${(0,external_node_crypto_.randomBytes)(3).toString('hex')}`;
+}
+function describe(e) {
+    const counts = `${e.copied.length} copied, ${e.unchanged.length} unchanged, ${e.deleted.length} deleted`;
+    const notes = entryNotes(e);
+    return `${e.name}: ${e.status} (${counts})${notes === '' ? '' : `: ${oneLine(notes)}`}`;
+}
+function oneLine(text) {
+    return text.replace(/\s*\n\s*/g, ' ');
 }
 
 
 /***/ }),
 
-/***/ 3023:
+/***/ 7250:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  Zy: () => (/* reexport */ applyPromotions),
-  QP: () => (/* reexport */ hasFailures),
-  Ar: () => (/* reexport */ planPromotions),
-  Ov: () => (/* reexport */ policiesFor),
-  JC: () => (/* reexport */ promoteAfterBuild)
-});
-
-// UNUSED EXPORTS: readImageLabels
-
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3919);
-// EXTERNAL MODULE: ./src/logger.ts
-var logger = __webpack_require__(5100);
-// EXTERNAL MODULE: ./src/oci/copy.ts
-var oci_copy = __webpack_require__(1927);
-// EXTERNAL MODULE: ./src/oci/client.ts + 15 modules
-var oci_client = __webpack_require__(6040);
-// EXTERNAL MODULE: ./src/oci/digest.ts
-var digest = __webpack_require__(4102);
-// EXTERNAL MODULE: ./src/oci/media-types.ts
-var media_types = __webpack_require__(9476);
-;// CONCATENATED MODULE: ./src/oci/referrers-copy.ts
-// Copies an image's referrers (signatures, SBOMs, attestations: manifests whose
-// `subject` is the image) along with it, registry-protocol §1.9 / R-REF-1.
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GE: () => (/* binding */ mirrorConfig),
+/* harmony export */   ON: () => (/* binding */ MIRROR_OVERRIDE_OPTIONS),
+/* harmony export */   kZ: () => (/* binding */ syncConfig),
+/* harmony export */   u: () => (/* binding */ SYNC_ENTRY_OPTIONS)
+/* harmony export */ });
+/* unused harmony export loadConfigFile */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8815);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var _engine_config_load_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5452);
+// Command-line flags that stand in for, or override, parts of the config file
+// for one-off runs. Flag values go through the same validation as the file.
 
 
 
 
-
-/** Statuses with which a registry without the referrers API answers its route. */
-const NO_REFERRERS_API = new Set([400, 404, 405]);
-/**
- * Copies every referrer of `digest` from `source` to `target` by digest, and
- * their referrers in turn. The source is asked through the referrers API or
- * its fallback tag (the client does both). Referrers the target does not
- * index itself (it answers their PUT without `OCI-Subject`; distribution 2.8
- * never sends it) are listed in the fallback tag index `sha256-<hex>` there,
- * so that verifiers (cosign, notation, oras) find them.
- */
-async function copyReferrers(client, source, target, digest, opts = {}) {
-    const result = { copied: [], present: [], fallbackTags: [] };
-    const state = { targetHasApi: undefined, seen: new Set() };
-    // Only the repositories: a tag left on a reference would make copies write under it.
-    const from = { registry: source.registry, repository: source.repository };
-    const to = { registry: target.registry, repository: target.repository };
-    await copyLevel(client, from, to, digest, opts.maxDepth ?? 3, opts.logger ?? logger/* nullLogger */.G, result, state);
-    return result;
-}
-async function copyLevel(client, source, target, subject, depth, logger, result, state) {
-    if (depth <= 0 || state.seen.has(subject))
-        return;
-    state.seen.add(subject);
-    const referrers = await client.getReferrers(source.registry, source.repository, subject);
-    if (referrers.length === 0)
-        return;
-    const unindexed = [];
-    for (const referrer of referrers) {
-        const copy = await (0,oci_copy/* copyImage */.L)(client, { ...source, digest: referrer.digest }, { ...target, digest: referrer.digest }, { logger });
-        if (copy.status === 'copied')
-            result.copied.push(referrer.digest);
-        else
-            result.present.push(referrer.digest);
-        if (!(await indexedByTarget(client, target, subject, copy, state)))
-            unindexed.push(referrer);
-    }
-    if (unindexed.length > 0) {
-        const tag = await updateFallbackTag(client, source, target, subject, unindexed, logger);
-        if (tag !== undefined)
-            result.fallbackTags.push(tag);
-    }
-    for (const referrer of referrers) {
-        await copyLevel(client, source, target, referrer.digest, depth - 1, logger, result, state);
-    }
+/** Options of `sync` that describe one entry without a config file. */
+const SYNC_ENTRY_OPTIONS = {
+    source: { type: 'string' },
+    target: { type: 'string' },
+    tags: { type: 'string', multiple: true },
+    platform: { type: 'string', multiple: true },
+    'delete-unmatched': { type: 'boolean' }
+};
+/** Options of `mirror` that override its `mirror:` section. */
+const MIRROR_OVERRIDE_OPTIONS = {
+    'mirror-registry': { type: 'string' },
+    mode: { type: 'string' }
+};
+/** The config file named by --config (default .image-mirror.yml). */
+function loadConfigFile(ctx, values) {
+    const file = values.config ?? _engine_config_load_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_CONFIG_FILE */ .Cu;
+    return (0,_engine_config_load_js__WEBPACK_IMPORTED_MODULE_3__/* .loadConfig */ .Z9)((0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(ctx.cwd, file), ctx.env);
 }
 /**
- * Whether the target lists a referrer under `subject` by itself. A PUT
- * answered with `OCI-Subject` was indexed by the registry; one answered
- * without it must go into the fallback tag, written by the client (§1.7).
- * A referrer that was already there was not PUT: the referrers API decides.
+ * `sync --source REPO --target REPO [--tags P]…` syncs that one entry and reads
+ * no config file; without --source the config file's entries are synced.
  */
-async function indexedByTarget(client, target, subject, copy, state) {
-    if (copy.status === 'copied')
-        return copy.ociSubject === subject;
-    state.targetHasApi ??= await hasReferrersApi(client, target, subject);
-    return state.targetHasApi;
-}
-/**
- * Whether the target indexes `subject` on its own. A registry with the API
- * answers 200 (an empty index at worst) and never 404 (§1.9).
- */
-async function hasReferrersApi(client, where, subject) {
-    const res = await client.transport.request({
-        method: 'GET',
-        registry: where.registry,
-        path: `/v2/${where.repository}/referrers/${subject}`,
-        headers: { accept: media_types/* MEDIATYPE_OCI_INDEX */._B },
-        scopes: [(0,oci_client/* scopeFor */.aN)(where.repository, 'pull')],
-        expect: [200, ...NO_REFERRERS_API]
-    });
-    await res.dump();
-    return res.status === 200;
-}
-/**
- * Adds the referrers to the target's fallback index for `subject`, keeping
- * what is already listed there; writes nothing when every one is listed.
- * Returns the tag when it was written.
- */
-async function updateFallbackTag(client, source, target, subject, referrers, logger) {
-    const tag = (0,digest/* referrersTagFor */.gp)(subject);
-    const ref = { ...target, tag };
-    const head = await client.headManifest(ref);
-    let existing = { schemaVersion: 2, mediaType: media_types/* MEDIATYPE_OCI_INDEX */._B, manifests: [] };
-    if (head !== undefined) {
-        const raw = await client.getManifest({ ...target, digest: head.digest });
-        existing = JSON.parse(raw.bytes.toString('utf8'));
-    }
-    const listed = new Set((existing.manifests ?? []).map((m) => m.digest));
-    const missing = referrers.filter((r) => !listed.has(r.digest));
-    if (missing.length === 0)
-        return undefined;
-    const added = await Promise.all(missing.map((r) => fallbackDescriptor(client, source, r)));
-    const index = { ...existing, manifests: [...(existing.manifests ?? []), ...added] };
-    const bytes = Buffer.from(JSON.stringify(index));
-    const manifest = { bytes, mediaType: media_types/* MEDIATYPE_OCI_INDEX */._B, digest: (0,digest/* digestOf */.ol)(bytes) };
-    await client.putManifest(target.registry, target.repository, tag, manifest);
-    const where = `${target.registry}/${target.repository}:${tag}`;
-    logger.info(`${where} lists ${index.manifests.length} referrer(s) of ${subject}`);
-    return tag;
-}
-/**
- * The descriptor the fallback index lists: mediaType, digest, size,
- * artifactType (the manifest's, else its config's media type) and
- * annotations, as the spec asks of clients that maintain the tag.
- */
-async function fallbackDescriptor(client, source, r) {
-    let artifactType = r.artifactType;
-    let annotations = r.annotations;
-    if (artifactType === undefined) {
-        const raw = await client.getManifest({ ...source, digest: r.digest });
-        const body = JSON.parse(raw.bytes.toString('utf8'));
-        artifactType = body.artifactType ?? body.config?.mediaType;
-        annotations ??= body.annotations;
-    }
-    return {
-        mediaType: r.mediaType,
-        digest: r.digest,
-        size: r.size,
-        ...(artifactType === undefined ? {} : { artifactType }),
-        ...(annotations === undefined ? {} : { annotations })
-    };
-}
-
-;// CONCATENATED MODULE: ./src/engine/promote/apply.ts
-
-
-
-
-/**
- * Carries out promotion plans in order. Every copy is by digest: the source
- * is the digest resolved when planning, never its tag again. A destination
- * whose tag points at another image is refused unless its policy allows
- * overwriting, and that refusal does not stop the other destinations: each
- * one is an environment of its own, and holding back the rest would only
- * spread the problem. The same goes for a destination that fails (an
- * unreachable registry, refused credentials). Refusals and failures are not
- * logged here: their results carry a one-line `message` the caller reports,
- * and the caller exits non-zero (see hasFailures).
- */
-async function applyPromotions(plans, ctx) {
-    const results = [];
-    for (const plan of plans)
-        results.push(await applyOne(plan, ctx.client, ctx.logger ?? logger/* nullLogger */.G));
-    return results;
-}
-/** True when a destination was refused or failed: the run did not do everything its policies ask. */
-function hasFailures(results) {
-    return results.some((r) => r.status === 'refused' || r.status === 'failed');
-}
-async function applyOne(plan, client, logger) {
-    const result = { ...plan, status: 'not-matched', referrersCopied: [] };
-    if (plan.action === 'skip-no-match')
-        return result;
-    if (plan.action === 'refuse-moved-tag')
-        return refuse(result, plan.existingDigest);
-    try {
-        if (plan.action === 'skip-same-digest') {
-            result.status = 'up-to-date';
+function syncConfig(ctx, values) {
+    const source = values.source;
+    if (source === undefined) {
+        for (const flag of ['target', 'tags', 'platform', 'delete-unmatched']) {
+            if (values[flag] !== undefined)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .y(`--${flag} describes a one-off entry and needs --source`);
         }
-        else {
-            // Look again right before writing: another run may have taken the tag since planning.
-            const now = await client.headManifest(plan.to);
-            if (now !== undefined && now.digest !== plan.digest && plan.action !== 'overwrite') {
-                return refuse(result, now.digest);
-            }
-            const copy = await (0,oci_copy/* copyImage */.L)(client, plan.from, plan.to, { logger });
-            if (copy.status === 'skipped')
-                result.status = 'up-to-date';
-            else
-                result.status = plan.action === 'overwrite' ? 'overwritten' : 'copied';
-        }
-        if (plan.referrers) {
-            // Also when the image was already there: signatures and SBOMs are often added after the push.
-            const refs = await copyReferrers(client, plan.from, plan.to, plan.digest, { logger });
-            result.referrersCopied = refs.copied;
-        }
-        return result;
+        return loadConfigFile(ctx, values);
     }
-    catch (error) {
-        if (!(error instanceof errors/* UserError */.y))
-            throw error;
-        result.status = 'failed';
-        result.message = `promotion "${plan.policy}" → ${plan.destination}: ${(0,errors/* errorMessage */.g)(error)}`;
-        return result;
-    }
+    if (values.config !== undefined)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .y('--source syncs one entry without a config file: drop --config');
+    const target = values.target;
+    if (target === undefined)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .y('--source needs --target (the repository to sync into)');
+    const entry = { source, target, tags: values.tags ?? ['*'] };
+    if (values.platform !== undefined)
+        entry.platforms = values.platform;
+    if (values['delete-unmatched'] === true)
+        entry['delete-unmatched'] = true;
+    return Promise.resolve((0,_engine_config_load_js__WEBPACK_IMPORTED_MODULE_3__/* .parseConfig */ .o4)((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .stringify */ .As)({ version: 1, sync: [entry] }), 'command line', {}));
 }
-function refuse(result, existing) {
-    result.status = 'refused';
-    result.existingDigest = existing;
-    result.message =
-        `promotion "${result.policy}": ${result.destination} points at ${existing}, not ${result.digest}; ` +
-            'left as it is (set overwrite: true on the policy to move it)';
-    return result;
+/** `mirror --mirror-registry HOST --mode service|cluster` override the file's `mirror:` section. */
+async function mirrorConfig(ctx, values) {
+    const config = await loadConfigFile(ctx, values);
+    const registry = values['mirror-registry'];
+    const mode = values.mode;
+    if (registry === undefined && mode === undefined)
+        return config;
+    const mirror = { registry: registry ?? config.mirror?.registry, mode: mode ?? config.mirror?.mode ?? 'service', repository: config.mirror?.repository ?? 'mirror' };
+    // Re-validated as a file would be: host syntax, mode, and the images' service rules for that mode.
+    const check = { version: 1, mirror, images: config.images.map((i) => (i.service === undefined || mirror.mode === 'cluster' ? { source: i.text } : { source: i.text, service: i.service })) };
+    const checked = (0,_engine_config_load_js__WEBPACK_IMPORTED_MODULE_3__/* .parseConfig */ .o4)((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .stringify */ .As)(check), 'command line (--mirror-registry/--mode)', {});
+    return { ...config, mirror: checked.mirror, images: checked.images };
 }
-
-// EXTERNAL MODULE: ./src/oci/reference.ts
-var reference = __webpack_require__(1101);
-// EXTERNAL MODULE: ./src/engine/conditions.ts
-var conditions = __webpack_require__(8599);
-// EXTERNAL MODULE: ./src/engine/mirror-names.ts
-var mirror_names = __webpack_require__(2923);
-// EXTERNAL MODULE: ./src/engine/tag-template.ts
-var tag_template = __webpack_require__(2320);
-;// CONCATENATED MODULE: ./src/engine/promote/labels.ts
-
-
-
-/** Largest image config read to look at its labels. */
-const MAX_CONFIG_BYTES = 4 * 1024 * 1024;
-/**
- * The labels of the image at `ref` (which carries the digest): the
- * `config.Labels` of its image config. For a multi-platform index the labels
- * of linux/amd64 (else the first platform that is not an attestation) count,
- * since builders stamp the same labels on every platform.
- */
-async function readImageLabels(client, ref) {
-    const label = (0,reference/* formatReference */.FH)(ref);
-    let raw = await client.getManifest(ref);
-    if (media_types/* INDEX_MEDIATYPES */.zx.has(raw.mediaType)) {
-        const child = pickPlatform(parse(label, raw.bytes).manifests ?? []);
-        if (child === undefined)
-            throw new errors/* UserError */.y(`${label}: the index lists no image to read labels from`);
-        raw = await client.getManifest({ ...ref, tag: undefined, digest: child.digest });
-    }
-    const config = parse(label, raw.bytes).config;
-    if (config === undefined)
-        return {};
-    if (config.size > MAX_CONFIG_BYTES) {
-        throw new errors/* UserError */.y(`${label}: image config is ${config.size} bytes, too large to read labels from`);
-    }
-    const stream = await client.getBlob(ref.registry, ref.repository, config);
-    const chunks = [];
-    for await (const chunk of stream)
-        chunks.push(chunk);
-    const body = parse(label, Buffer.concat(chunks));
-    return body.config?.Labels ?? {};
-}
-function pickPlatform(children) {
-    const images = children.filter((c) => c.platform?.os !== 'unknown');
-    return images.find((c) => c.platform?.os === 'linux' && c.platform.architecture === 'amd64') ?? images[0];
-}
-function parse(label, bytes) {
-    try {
-        return JSON.parse(bytes.toString('utf8'));
-    }
-    catch {
-        throw new errors/* UserError */.y(`${label}: manifest or config is not valid JSON`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/engine/promote/plan.ts
-
-
-
-
-
-
-/** The policies whose `from` is the repository of `ref` (same registry, same path). */
-function policiesFor(config, ref) {
-    const registry = (0,mirror_names/* canonicalRegistry */.i7)(ref.registry);
-    return config.promotions.filter((p) => (0,mirror_names/* canonicalRegistry */.i7)(p.from.registry) === registry && p.from.repository === ref.repository);
-}
-/**
- * Decides what every policy watching REF's repository would do, without
- * writing anything: the image digest is resolved once (so a tag that moves
- * during the run cannot be promoted), `when:` is checked against the tag and,
- * only when a policy looks at labels, against the image config labels (read
- * once), and each destination tag is rendered and looked up. A template that
- * cannot give a valid tag throws before any destination is touched.
- */
-async function planPromotions(config, ref, ctx) {
-    const policies = policiesFor(config, ref);
-    if (policies.length === 0)
-        return [];
-    const tag = ref.tag;
-    if (tag === undefined) {
-        throw new errors/* UserError */.y(`${(0,reference/* formatReference */.FH)(ref)}: give the image's tag (conditions and tag templates use it), e.g. repo:tag@digest`);
-    }
-    const head = await ctx.client.headManifest(ref);
-    if (head === undefined)
-        throw new errors/* UserError */.y(`${(0,reference/* formatReference */.FH)(ref)}: image not found`);
-    const from = { registry: ref.registry, repository: ref.repository, tag, digest: head.digest };
-    const source = (0,reference/* formatReference */.FH)(from);
-    let labels;
-    const labelsOnce = () => (labels ??= readImageLabels(ctx.client, from));
-    // First decide and render everything, so template errors stop the run before any lookup.
-    const decided = [];
-    for (const policy of policies) {
-        const decision = await decide(policy, tag, labelsOnce);
-        const tags = policy.to.map((dest) => decision.matched ? render(policy, dest, tag, head.digest, ctx) : undefined);
-        decided.push({ policy, decision, tags });
-    }
-    const plans = [];
-    for (const { policy, decision, tags } of decided) {
-        for (const [n, dest] of policy.to.entries()) {
-            const base = { policy: policy.name, source, digest: head.digest, referrers: policy.referrers, from };
-            const to = { registry: dest.repository.registry, repository: dest.repository.repository };
-            const renderedTag = tags[n];
-            if (renderedTag === undefined) {
-                const destination = `${to.registry}/${to.repository}:${dest.tag}`;
-                plans.push({ ...base, destination, to, action: 'skip-no-match', reasons: decision.reasons });
-                continue;
-            }
-            to.tag = renderedTag;
-            const found = await destinationAction(ctx, policy, to, head.digest);
-            const reasons = [...decision.reasons, describeDestination(policy, found)];
-            plans.push({ ...base, destination: (0,reference/* formatReference */.FH)(to), to, ...found, reasons });
-        }
-    }
-    return plans;
-}
-async function decide(policy, tag, labels) {
-    if (policy.when === undefined)
-        return { matched: true, reasons: ['no conditions: every tag is promoted'] };
-    const image = (0,conditions/* needsLabels */.Ri)(policy.when) ? { tag, labels: await labels() } : { tag };
-    return (0,conditions/* evaluateWhen */.sE)(policy.when, image);
-}
-function render(policy, dest, tag, digest, ctx) {
-    const { sha, branch } = ctx.vars;
-    try {
-        return (0,tag_template/* renderTagTemplate */.te)(dest.tag, { tag, digest, sha, branch, now: ctx.now });
-    }
-    catch (error) {
-        if (!(error instanceof errors/* UserError */.y))
-            throw error;
-        const where = `${dest.repository.registry}/${dest.repository.repository}`;
-        throw new errors/* UserError */.y(`promotion "${policy.name}" → ${where}: ${(0,errors/* errorMessage */.g)(error)}; nothing was promoted`);
-    }
-}
-async function destinationAction(ctx, policy, to, digest) {
-    const existing = await ctx.client.headManifest(to);
-    if (existing === undefined)
-        return { action: 'copy' };
-    if (existing.digest === digest)
-        return { action: 'skip-same-digest', existingDigest: existing.digest };
-    return { action: policy.overwrite ? 'overwrite' : 'refuse-moved-tag', existingDigest: existing.digest };
-}
-function describeDestination(policy, found) {
-    switch (found.action) {
-        case 'copy':
-            return 'destination tag does not exist yet';
-        case 'skip-same-digest':
-            return 'destination tag already points at this image';
-        case 'overwrite':
-            return `destination tag points at ${found.existingDigest}; overwrite: true moves it`;
-        default:
-            return (`destination tag points at ${found.existingDigest}; ` +
-                `promotion "${policy.name}" does not set overwrite: true`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/engine/promote/after-build.ts
-
-
-/**
- * Applies the promotion policies to an image `build` just pushed or reused
- * (a cache hit). `builtRef` carries the tag and, when known, the digest, so
- * the image promoted is exactly the one built. Costs nothing when no policy
- * watches the image's repository. Refusals and failures are in the results
- * (see hasFailures); a template that cannot give a valid tag throws before
- * anything is written.
- */
-async function promoteAfterBuild(config, builtRef, ctx) {
-    if (policiesFor(config, builtRef).length === 0)
-        return [];
-    const plans = await planPromotions(config, builtRef, ctx);
-    return applyPromotions(plans, ctx);
-}
-
-;// CONCATENATED MODULE: ./src/engine/promote/index.ts
-// Promotion policies: copy an image by digest to other repositories when its
-// tag and labels meet a policy's conditions (docs/promote-and-mirror.md).
-
-
-
-
 
 
 /***/ })

@@ -1,11 +1,11 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 6255:
+/***/ 486:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5014);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8247);
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2), process.env);
 
@@ -14,7 +14,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5014:
+/***/ 8247:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -26,9 +26,9 @@ __nccwpck_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3919);
+var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/logger.ts
-var logger = __nccwpck_require__(5100);
+var logger = __nccwpck_require__(6999);
 ;// CONCATENATED MODULE: ./src/cli/command.ts
 const GLOBAL_OPTIONS = {
     insecure: { type: 'boolean' },
@@ -47,56 +47,56 @@ const COMMANDS = {
         usesRegistries: true,
         streamsBlobs: true,
         summary: 'copy an image (manifest or index) between registries by digest',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(219), __nccwpck_require__.e(694), __nccwpck_require__.e(829)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8829))).command
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(99), __nccwpck_require__.e(776), __nccwpck_require__.e(780)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3780))).command
     },
     digest: {
         usesRegistries: true,
         summary: 'print the digest of an image reference',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(219), __nccwpck_require__.e(694), __nccwpck_require__.e(404)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3404))).command
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(99), __nccwpck_require__.e(776), __nccwpck_require__.e(113)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1113))).command
     },
     ls: {
         usesRegistries: true,
         summary: 'list the tags of a repository',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(219), __nccwpck_require__.e(694), __nccwpck_require__.e(769)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6769))).command
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(99), __nccwpck_require__.e(776), __nccwpck_require__.e(300)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4300))).command
     },
     delete: {
         usesRegistries: true,
         summary: 'delete a tag or digest without touching other tags',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(219), __nccwpck_require__.e(694), __nccwpck_require__.e(155)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2155))).command
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(99), __nccwpck_require__.e(776), __nccwpck_require__.e(362)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1362))).command
     },
     tag: {
         summary: 'print the content tag of an image: what goes into it, explained or diffed against an image',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(818), __nccwpck_require__.e(105)]).then(__nccwpck_require__.bind(__nccwpck_require__, 818))).command
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(49), __nccwpck_require__.e(890)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2049))).command
     },
     build: {
         usesRegistries: true,
         summary: 'build and push an image unless the registry already has its content tag',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(219), __nccwpck_require__.e(207), __nccwpck_require__.e(694), __nccwpck_require__.e(704), __nccwpck_require__.e(818), __nccwpck_require__.e(673), __nccwpck_require__.e(770)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3770))).command
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(99), __nccwpck_require__.e(815), __nccwpck_require__.e(776), __nccwpck_require__.e(720), __nccwpck_require__.e(49), __nccwpck_require__.e(550), __nccwpck_require__.e(587)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2587))).command
     },
     promote: {
         usesRegistries: true,
         streamsBlobs: true,
         summary: 'copy an image by digest to the destinations of every promotion policy that watches it',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(219), __nccwpck_require__.e(207), __nccwpck_require__.e(694), __nccwpck_require__.e(704), __nccwpck_require__.e(673), __nccwpck_require__.e(98)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9098))).command
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(99), __nccwpck_require__.e(815), __nccwpck_require__.e(776), __nccwpck_require__.e(720), __nccwpck_require__.e(550), __nccwpck_require__.e(309)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8309))).command
     },
     mirror: {
         usesRegistries: true,
         streamsBlobs: true,
         summary: 'mirror the third-party images of the config into the mirror registry',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(219), __nccwpck_require__.e(207), __nccwpck_require__.e(694), __nccwpck_require__.e(704), __nccwpck_require__.e(259)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9259))).command
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(99), __nccwpck_require__.e(815), __nccwpck_require__.e(776), __nccwpck_require__.e(720), __nccwpck_require__.e(340)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6340))).command
     },
     sync: {
         usesRegistries: true,
         streamsBlobs: true,
         summary: 'sync the tags of whole repositories into the mirror registry, copying only what changed',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(219), __nccwpck_require__.e(207), __nccwpck_require__.e(694), __nccwpck_require__.e(704), __nccwpck_require__.e(154)]).then(__nccwpck_require__.bind(__nccwpck_require__, 154))).command
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(99), __nccwpck_require__.e(815), __nccwpck_require__.e(776), __nccwpck_require__.e(720), __nccwpck_require__.e(673)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3673))).command
     }
 };
 
 // EXTERNAL MODULE: ./src/version.ts
-var version = __nccwpck_require__(9214);
+var version = __nccwpck_require__(311);
 // EXTERNAL MODULE: ./src/heap.ts
-var heap = __nccwpck_require__(6198);
+var heap = __nccwpck_require__(2753);
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 
 
@@ -234,7 +234,7 @@ function helpText() {
 
 /***/ }),
 
-/***/ 3919:
+/***/ 3916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -266,7 +266,7 @@ function errorMessage(error) {
 
 /***/ }),
 
-/***/ 6198:
+/***/ 2753:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -308,7 +308,7 @@ function delayWasmTierUp() {
 
 /***/ }),
 
-/***/ 5100:
+/***/ 6999:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -342,7 +342,7 @@ function stderrLogger(verbose = false) {
 
 /***/ }),
 
-/***/ 9214:
+/***/ 311:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -827,7 +827,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(6255);
+/******/ var __webpack_exports__ = __nccwpck_require__(486);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 
 
