@@ -2,7 +2,7 @@
 // each vendor's own tools read it: the AWS SDK variables, GitLab's CI
 // variables and tokens, GitHub's token and API URL. The CLI and the action
 // both read them here.
-import { awsCredentialsFromEnv } from './ecr-env.js'
+import { ecrAuthFromEnv } from './ecr-env.js'
 import type { DeleteVendorOptions } from './oci/delete/strategy.js'
 
 /** Settings for every delete strategy from `env`; unset variables leave a field out. */
@@ -12,12 +12,15 @@ export function deleteVendorsFromEnv(env: NodeJS.ProcessEnv): DeleteVendorOption
   const jobToken = set('CI_JOB_TOKEN')
   // CI_REGISTRY is `host[:port]` of the job's GitLab registry.
   const ciRegistry = set('CI_REGISTRY')
+  // The same credentials, endpoints and host names as ECR logins (ecr-env.ts).
+  const ecr = ecrAuthFromEnv(env)
   return {
     ecr: {
-      credentials: awsCredentialsFromEnv(env),
-      // The service-specific variable wins over the global one, as in the AWS SDKs.
-      endpoint: set('AWS_ENDPOINT_URL_ECR') ?? set('AWS_ENDPOINT_URL'),
-      region: set('AWS_REGION') ?? set('AWS_DEFAULT_REGION')
+      credentials: ecr.credentials,
+      endpoint: ecr.endpoint,
+      publicEndpoint: ecr.publicEndpoint,
+      region: set('AWS_REGION') ?? set('AWS_DEFAULT_REGION'),
+      aliases: ecr.aliases
     },
     gitlab: {
       token: gitlabToken

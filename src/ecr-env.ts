@@ -4,7 +4,8 @@
 // both read them here; the registry client gets the result as settings.
 import { UserError } from './errors.js'
 import type { AwsCredentials } from './oci/delete/sigv4.js'
-import { parseEcrRegistry, type EcrAuthSettings } from './oci/ecr-auth.js'
+import type { EcrAuthSettings } from './oci/ecr-auth.js'
+import { parseEcrRegistry } from './oci/ecr-hosts.js'
 
 /** The variable naming hosts that reach an ECR registry under another name. */
 const ECR_HOSTS_VARIABLE = 'IMAGE_MIRROR_ECR_HOSTS'

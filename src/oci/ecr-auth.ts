@@ -7,36 +7,16 @@ import { nullLogger, type Logger } from '../logger.js'
 import type { Credential, CredentialSource } from './credentials.js'
 import { apiError, callApi, jsonOf, type ApiAnswer } from './delete/api.js'
 import { signV4, type AwsCredentials } from './delete/sigv4.js'
-import { parseEcrHost, type EcrHost } from './delete/strategy.js'
 import { decodeAuth } from './docker-config.js'
 import { UnreachableRegistryError } from './errors.js'
 import type { Transport } from './transport.js'
-import { ecrApiEndpoint } from './ecr-endpoint.js'
+import { ECR_PUBLIC_API, ECR_PUBLIC_REGION, ecrApiEndpoint, parseEcrRegistry, type EcrRegistry } from './ecr-hosts.js'
 
-/** ECR Public's registry host and its dual-stack name. */
-const ECR_PUBLIC_HOSTS = new Set(['public.ecr.aws', 'ecr-public.aws.com'])
-/** "The ECR Public API is only available in us-east-1" (amazon-ecr-credential-helper factory.go). */
-const ECR_PUBLIC_REGION = 'us-east-1'
 const CONTENT_TYPE = 'application/x-amz-json-1.1'
 /** The username every ECR token goes with. */
 const ECR_USERNAME = 'AWS'
 /** "The authorization token is valid for 12 hours": assumed when an answer has no expiresAt. */
 const DEFAULT_LIFETIME_MS = 12 * 60 * 60 * 1000
-
-/** A private ECR registry (account, region, FIPS, partition domain) or ECR Public. */
-export type EcrRegistry = ({ kind: 'private' } & EcrHost) | { kind: 'public' }
-
-/**
- * What kind of ECR registry `host` is, if any. A sibling of parseEcrHost that
- * also knows ECR Public: the delete strategy keeps treating public.ecr.aws as
- * a generic registry, credentials do not.
- */
-export function parseEcrRegistry(host: string): EcrRegistry | undefined {
-  const lower = host.toLowerCase()
-  if (ECR_PUBLIC_HOSTS.has(lower)) return { kind: 'public' }
-  const ecr = parseEcrHost(lower)
-  return ecr === undefined ? undefined : { kind: 'private', ...ecr }
-}
 
 /** How ECR tokens are obtained; read from the environment by the CLI and the action. */
 export interface EcrAuthSettings {
@@ -200,7 +180,7 @@ interface EcrApi {
 function apiOf(ecr: EcrRegistry, settings: EcrAuthSettings): EcrApi {
   if (ecr.kind === 'public') {
     return {
-      endpoint: settings.publicEndpoint ?? `https://api.ecr-public.${ECR_PUBLIC_REGION}.amazonaws.com/`,
+      endpoint: settings.publicEndpoint ?? ECR_PUBLIC_API,
       region: ECR_PUBLIC_REGION,
       service: 'ecr-public',
       target: 'SpencerFrontendService.GetAuthorizationToken',

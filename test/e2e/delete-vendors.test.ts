@@ -81,6 +81,8 @@ const CLEAN_ENV = {
   AWS_DEFAULT_REGION: '',
   AWS_ENDPOINT_URL: '',
   AWS_ENDPOINT_URL_ECR: '',
+  AWS_ENDPOINT_URL_ECR_PUBLIC: '',
+  IMAGE_MIRROR_ECR_HOSTS: '',
   GITLAB_TOKEN: '',
   DOCKER_CONFIG: emptyDockerConfig
 }
@@ -117,12 +119,15 @@ describe('ECR: BatchDeleteImage by tag', () => {
     return expected === signature ? undefined : 'signature does not match'
   }
 
-  /** The ECR JSON API at `/`: SigV4 checked, BatchDeleteImage answered by `answer`. */
-  async function startFakeEcr(answer: (body: { repositoryName: string; imageIds: Array<{ imageTag: string }> }) => Promise<{ status: number; body: object }>) {
+  /** The ECR (or ECR Public) JSON API at `/`: SigV4 checked, BatchDeleteImage answered by `answer`. */
+  async function startFakeEcr(
+    answer: (body: { registryId?: string; repositoryName: string; imageIds: Array<{ imageTag: string }> }) => Promise<{ status: number; body: object }>,
+    target = TARGET
+  ) {
     const server = await startServer(async (req, res) => {
       const problem = sigV4Problem(req)
       if (problem !== undefined) return reply(res, 403, JSON_11, { __type: 'InvalidSignatureException', message: problem })
-      if (req.method !== 'POST' || req.headers['x-amz-target'] !== TARGET) {
+      if (req.method !== 'POST' || req.headers['x-amz-target'] !== target) {
         return reply(res, 400, JSON_11, { __type: 'UnknownOperationException' })
       }
       const result = await answer(JSON.parse(req.body.toString('utf8')))
@@ -139,6 +144,36 @@ describe('ECR: BatchDeleteImage by tag', () => {
     AWS_SESSION_TOKEN: SESSION,
     AWS_REGION: 'eu-west-1',
     AWS_ENDPOINT_URL_ECR: endpoint
+  })
+
+  test('ECR Public: the alias is the registry id, the call goes to the ecr-public API in us-east-1', async () => {
+    const repository = 'pubalias/ecr-public'
+    const m = await sharedPair(clientFor(plain), plain.host, repository)
+    const ecr = await startFakeEcr(async (body) => {
+      await untagOnRegistry(plain, `${body.registryId}/${body.repositoryName}`, body.imageIds[0]!.imageTag)
+      return { status: 200, body: { imageIds: [{ imageTag: 'a', imageDigest: m.digest }], failures: [] } }
+    }, 'SpencerFrontendService.BatchDeleteImage')
+    const ref = `${plain.host}/${repository}:a`
+    // The loopback registry stands for public.ecr.aws, as a proxy in front of it would.
+    const env = {
+      ...awsEnv('http://127.0.0.1:9/unused'),
+      AWS_ENDPOINT_URL_ECR_PUBLIC: ecr.url,
+      IMAGE_MIRROR_ECR_HOSTS: `${plain.host}=public.ecr.aws`
+    }
+    const run = await runCli(['delete', '--insecure', '--yes', ref], { fromSource: true, env })
+    assert.equal(run.code, 0, run.stderr)
+    assert.equal(run.stdout.trim(), `deleted ${ref} (${m.digest}, ecr-batch-delete); kept b`)
+    assert.equal(ecr.requests.length, 1)
+    const [req] = ecr.requests as [SeenRequest]
+    assert.deepEqual(JSON.parse(req.body.toString('utf8')), {
+      registryId: 'pubalias',
+      repositoryName: 'ecr-public',
+      imageIds: [{ imageTag: 'a' }]
+    })
+    assert.match(String(req.headers.authorization), new RegExp(`^AWS4-HMAC-SHA256 Credential=${ACCESS_KEY}/\\d{8}/us-east-1/ecr-public/aws4_request, `))
+    assert.equal(sigV4Problem(req), undefined)
+    assert.deepEqual(await tags(plain, repository), ['b'])
+    assert.equal(await skopeoDigest(`${plain.host}/${repository}:b`, plain), m.digest)
   })
 
   test('the CLI sends imageTag only, never imageDigest, signed with SigV4; the other tag stays (AT-DEL-4)', async () => {

@@ -1,17 +1,17 @@
-// Untagging on Amazon ECR (registry-protocol §6.2): BatchDeleteImage with the
-// tag alone. By tag ECR removes only that tag ("When you remove the last tag
-// from an image, the image is deleted"); by imageDigest it deletes the image
-// with all its tags, so a digest is never sent (AT-DEL-4).
+// Untagging on Amazon ECR and ECR Public (registry-protocol §6.2):
+// BatchDeleteImage with the tag alone. By tag ECR removes only that tag ("When
+// you remove the last tag from an image, the image is deleted"); by
+// imageDigest it deletes the image with all its tags, so a digest is never
+// sent (AT-DEL-4). ECR Public has the same call in its own API.
 import { UserError } from '../../errors.js'
+import { ECR_PUBLIC_API, ECR_PUBLIC_REGION, ecrApiEndpoint, parseEcrRegistry, type EcrRegistry } from '../ecr-hosts.js'
 import { formatReference } from '../reference.js'
 import type { Transport } from '../transport.js'
 import type { Reference } from '../types.js'
 import { apiError, callApi, jsonOf } from './api.js'
 import { signV4 } from './sigv4.js'
-import { parseEcrHost, type DeleteVendorOptions, type EcrHost } from './strategy.js'
-import { ecrApiEndpoint } from '../ecr-endpoint.js'
+import type { DeleteVendorOptions } from './strategy.js'
 
-const TARGET = 'AmazonEC2ContainerRegistry_V20150921.BatchDeleteImage'
 const CONTENT_TYPE = 'application/x-amz-json-1.1'
 
 interface BatchDeleteImageResponse {
@@ -19,7 +19,13 @@ interface BatchDeleteImageResponse {
   failures?: Array<{ failureCode?: string; failureReason?: string }>
 }
 
-/** Fails before any request when the credentials or the region are missing. */
+/** The ECR registry a reference's host is, or is named as (IMAGE_MIRROR_ECR_HOSTS). */
+function registryOf(ref: Reference, opts: DeleteVendorOptions['ecr']): EcrRegistry | undefined {
+  const host = ref.registry.toLowerCase()
+  return parseEcrRegistry(opts?.aliases?.[host] ?? host)
+}
+
+/** Fails before any request when the credentials, the region or the registry alias are missing. */
 export function checkEcr(ref: Reference, opts: DeleteVendorOptions['ecr'] = {}): void {
   const label = formatReference(ref)
   if (opts.credentials === undefined) {
@@ -27,10 +33,48 @@ export function checkEcr(ref: Reference, opts: DeleteVendorOptions['ecr'] = {}):
       `${label}: the ecr delete strategy needs AWS credentials (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, with AWS_SESSION_TOKEN for temporary ones)`
     )
   }
-  if (parseEcrHost(ref.registry) === undefined && opts.region === undefined) {
+  const registry = registryOf(ref, opts)
+  if (registry === undefined && opts.region === undefined) {
     throw new UserError(
       `${label}: ${ref.registry} is not an ECR host, so the ecr delete strategy needs a region (AWS_REGION)`
     )
+  }
+  if (registry?.kind === 'public' && !ref.repository.includes('/')) {
+    throw new UserError(
+      `${label}: ECR Public repositories are named <registry alias>/<repository>, and this one names no alias`
+    )
+  }
+}
+
+/** The API call that removes `ref`'s tag: endpoint, signing scope, target and body. */
+function batchDeleteImage(ref: Reference, opts: DeleteVendorOptions['ecr'] = {}) {
+  const registry = registryOf(ref, opts)
+  if (registry?.kind === 'public') {
+    // public.ecr.aws/<alias>/<name>: the API takes the alias as the registry id.
+    const slash = ref.repository.indexOf('/')
+    return {
+      url: new URL(opts.publicEndpoint ?? ECR_PUBLIC_API),
+      scope: { region: ECR_PUBLIC_REGION, service: 'ecr-public' },
+      target: 'SpencerFrontendService.BatchDeleteImage',
+      body: {
+        registryId: ref.repository.slice(0, slash),
+        repositoryName: ref.repository.slice(slash + 1),
+        imageIds: [{ imageTag: ref.tag }]
+      }
+    }
+  }
+  const region = registry?.region ?? opts.region!
+  return {
+    url: new URL(
+      opts.endpoint ?? ecrApiEndpoint(region, registry?.domain ?? 'amazonaws.com', registry?.fips === true)
+    ),
+    scope: { region, service: 'ecr' },
+    target: 'AmazonEC2ContainerRegistry_V20150921.BatchDeleteImage',
+    body: {
+      ...(registry === undefined ? {} : { registryId: registry.account }),
+      repositoryName: ref.repository,
+      imageIds: [{ imageTag: ref.tag }]
+    }
   }
 }
 
@@ -42,36 +86,24 @@ export async function ecrUntag(
   now: Date
 ): Promise<void> {
   checkEcr(ref, opts)
-  const what = `${formatReference(ref)}: ECR BatchDeleteImage`
-  const host = parseEcrHost(ref.registry)
-  const region = host?.region ?? opts.region!
-  const url = new URL(opts.endpoint ?? defaultEndpoint(host, region))
-  const body = Buffer.from(
-    JSON.stringify({
-      ...(host === undefined ? {} : { registryId: host.account }),
-      repositoryName: ref.repository,
-      imageIds: [{ imageTag: ref.tag }]
-    })
-  )
+  const call = batchDeleteImage(ref, opts)
+  const what = `${formatReference(ref)}: ${call.scope.service === 'ecr' ? 'ECR' : 'ECR Public'} BatchDeleteImage`
+  const body = Buffer.from(JSON.stringify(call.body))
   const headers = signV4(
-    { method: 'POST', url, headers: { 'content-type': CONTENT_TYPE, 'x-amz-target': TARGET }, body },
+    { method: 'POST', url: call.url, headers: { 'content-type': CONTENT_TYPE, 'x-amz-target': call.target }, body },
     opts.credentials!,
-    { region, service: 'ecr', now }
+    { ...call.scope, now }
   )
   // Not repeated: a second call after a lost answer would report ImageNotFound for a done job.
-  const answer = await callApi(transport, what, url, { method: 'POST', headers, body, retry: false })
+  const answer = await callApi(transport, what, call.url, { method: 'POST', headers, body, retry: false })
   if (answer.status !== 200) {
     const denied = answer.status === 403 || answer.body.includes('AccessDenied')
-    throw apiError(what, answer, denied ? 'needs ecr:BatchDeleteImage on the repository' : undefined)
+    const permission = `needs ${call.scope.service}:BatchDeleteImage on the repository`
+    throw apiError(what, answer, denied ? permission : undefined)
   }
   const failure = jsonOf<BatchDeleteImageResponse>(what, answer).failures?.[0]
   if (failure !== undefined) {
     const reason = [failure.failureCode, failure.failureReason].filter(Boolean).join(' ')
     throw new UserError(`${what} failed: ${reason || 'unknown failure'}; nothing was changed`)
   }
-}
-
-/** The regional API endpoint of the registry host (ecr-endpoint.ts). */
-function defaultEndpoint(host: EcrHost | undefined, region: string): string {
-  return ecrApiEndpoint(region, host?.domain ?? 'amazonaws.com', host?.fips === true)
 }

@@ -1,6 +1,7 @@
 // Which API removes a tag on which registry (registry-protocol §6.2, R-DEL-2),
 // chosen from the registry host unless the caller names a strategy.
 import { UserError } from '../../errors.js'
+import { parseEcrRegistry } from '../ecr-hosts.js'
 import type { AwsCredentials } from './sigv4.js'
 
 /** The tag-delete strategies, one per registry family. */
@@ -13,8 +14,12 @@ export interface DeleteVendorOptions {
     credentials?: AwsCredentials
     /** API endpoint (AWS_ENDPOINT_URL_ECR); default `https://api.ecr.<region>.<domain>`. */
     endpoint?: string
+    /** ECR Public API endpoint (AWS_ENDPOINT_URL_ECR_PUBLIC); default `https://api.ecr-public.us-east-1.amazonaws.com/`. */
+    publicEndpoint?: string
     /** Signing region when the registry host does not name one. */
     region?: string
+    /** Registry hosts that reach an ECR registry under another name, mapped to that ECR host (IMAGE_MIRROR_ECR_HOSTS). */
+    aliases?: Record<string, string>
   }
   gitlab?: {
     /** A personal/project/group access token (PRIVATE-TOKEN) or a CI job token (JOB-TOKEN). */
@@ -42,25 +47,6 @@ export interface DeleteVendorOptions {
   }
 }
 
-/** A parsed ECR registry host (amazon-ecr-credential-helper's pattern, registry-protocol §3.2). */
-export interface EcrHost {
-  account: string
-  region: string
-  fips: boolean
-  /** `amazonaws.com`, `amazonaws.com.cn`, … */
-  domain: string
-}
-
-const ECR_HOST =
-  /^(\d{12})\.dkr[.-]ecr(-fips)?\.([a-zA-Z0-9][a-zA-Z0-9-_]*)\.(amazonaws\.(?:com(?:\.cn)?|eu)|on\.(?:aws|amazonwebservices\.com\.cn)|sc2s\.sgov\.gov|c2s\.ic\.gov|cloud\.adc-e\.uk|csp\.hci\.ic\.gov)$/
-
-/** The account, region and domain of an ECR host; undefined for any other host. */
-export function parseEcrHost(registry: string): EcrHost | undefined {
-  const m = ECR_HOST.exec(registry.toLowerCase())
-  if (m === null) return undefined
-  return { account: m[1]!, region: m[3]!, fips: m[2] !== undefined, domain: m[4]! }
-}
-
 const DOCKER_HUB_HOSTS = new Set([
   'docker.io',
   'index.docker.io',
@@ -68,11 +54,15 @@ const DOCKER_HUB_HOSTS = new Set([
   'registry.hub.docker.com'
 ])
 
-/** The strategy for a registry host: ECR, GHCR, Docker Hub and GitLab by name, Harbor and self-hosted GitLab when listed. */
+/**
+ * The strategy for a registry host: ECR (private and Public, or a host named
+ * as one), GHCR, Docker Hub and GitLab by name, Harbor and self-hosted GitLab
+ * when listed.
+ */
 export function detectStrategy(registry: string, vendors: DeleteVendorOptions = {}): DeleteStrategy {
   const host = registry.toLowerCase()
   const listed = (hosts: string[] | undefined) => hosts?.some((h) => h.toLowerCase() === host) === true
-  if (parseEcrHost(host) !== undefined) return 'ecr'
+  if (parseEcrRegistry(vendors.ecr?.aliases?.[host] ?? host) !== undefined) return 'ecr'
   if (host === 'ghcr.io') return 'ghcr'
   if (DOCKER_HUB_HOSTS.has(host)) return 'dockerhub'
   if (host === 'registry.gitlab.com' || listed(vendors.gitlab?.hosts)) return 'gitlab'

@@ -7,10 +7,10 @@ import { UserError } from '../../../src/errors.js'
 import {
   detectStrategy,
   parseDeleteStrategy,
-  parseEcrHost,
   type DeleteStrategy,
   type DeleteVendorOptions
 } from '../../../src/oci/delete/strategy.js'
+import { parseEcrHost } from '../../../src/oci/ecr-hosts.js'
 
 describe('detectStrategy', () => {
   const named: DeleteVendorOptions = {
@@ -24,7 +24,9 @@ describe('detectStrategy', () => {
     { host: '123456789012.dkr-ecr.eu-west-1.on.aws', exp: 'ecr' },
     { host: '12345678901.dkr.ecr.eu-west-1.amazonaws.com', exp: 'generic' },
     { host: '123456789012.dkr.ecr.eu-west-1.amazonaws.com.evil.example', exp: 'generic' },
-    { host: 'public.ecr.aws', exp: 'generic' },
+    { host: 'public.ecr.aws', exp: 'ecr' },
+    { host: 'ecr-public.aws.com', exp: 'ecr' },
+    { host: 'mirror.example.com', exp: 'ecr', vendors: { ecr: { aliases: { 'mirror.example.com': 'public.ecr.aws' } } } },
     { host: 'ghcr.io', exp: 'ghcr' },
     { host: 'GHCR.io', exp: 'ghcr' },
     { host: 'docker.io', exp: 'dockerhub' },
@@ -87,7 +89,9 @@ describe('deleteVendorsFromEnv', () => {
     assert.deepEqual(v.ecr, {
       credentials: { accessKeyId: 'AKID', secretAccessKey: 'secret', sessionToken: 'session' },
       endpoint: 'http://ecr.test',
-      region: 'us-east-2'
+      publicEndpoint: 'http://global.test',
+      region: 'us-east-2',
+      aliases: {}
     })
     const half = deleteVendorsFromEnv({ AWS_ACCESS_KEY_ID: 'AKID', AWS_ENDPOINT_URL: 'http://global.test' })
     assert.equal(half.ecr?.credentials, undefined)

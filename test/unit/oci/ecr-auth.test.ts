@@ -10,8 +10,8 @@ import { actionEcrAuth } from '../../../src/github/credentials.js'
 import { nullLogger } from '../../../src/logger.js'
 import { staticCredentials } from '../../../src/oci/credentials.js'
 import { detectStrategy } from '../../../src/oci/delete/strategy.js'
-import { parseEcrRegistry, type EcrAuthSettings } from '../../../src/oci/ecr-auth.js'
-import { ecrApiEndpoint } from '../../../src/oci/ecr-endpoint.js'
+import type { EcrAuthSettings } from '../../../src/oci/ecr-auth.js'
+import { ecrApiEndpoint, parseEcrRegistry } from '../../../src/oci/ecr-hosts.js'
 import { Transport } from '../../../src/oci/transport.js'
 import { FAKE_AWS, ecrToken, startFakeEcr, type FakeEcrOptions } from '../../helpers/fake-ecr.js'
 import { reply, startServer } from '../../helpers/tamper-proxy.js'
@@ -41,8 +41,8 @@ describe('which hosts are ECR registries (AT-CRED-4)', () => {
     test(tc.host, () => assert.deepEqual(parseEcrRegistry(tc.host), tc.exp))
   }
 
-  test('public.ecr.aws stays a generic registry for deletes', () => {
-    assert.equal(detectStrategy('public.ecr.aws'), 'generic')
+  test('public.ecr.aws deletes through ECR Public BatchDeleteImage', () => {
+    assert.equal(detectStrategy('public.ecr.aws'), 'ecr')
   })
 })
 
