@@ -307,6 +307,17 @@ describe("git's index file, read in place", () => {
     await cleanFromIndex(root, join(root, 'api'))
   })
 
+  test('a linked worktree reads its own index', async () => {
+    const root = commitAll(writeTree(tempDir('worktree-main'), BASE))
+    const linked = join(tempDir('worktree-linked'), 'wt')
+    git(root, 'worktree', 'add', '-q', linked)
+    writeTree(linked, { 'src/main.ts': 'only in the linked worktree\n' })
+    git(linked, 'add', 'src/main.ts')
+    const { git: viaGit } = await bothWays(linked)
+    assert.equal(viaGit.stats.hashedFiles, 0)
+    assert.notEqual(viaGit.tag, (await tagOf(root)).tag)
+  })
+
   test('a repository with nothing added yet has no index: every file is untracked', async () => {
     const root = writeTree(tempDir('no-index'), BASE)
     git(root, 'init', '-q')
