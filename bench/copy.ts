@@ -5,6 +5,7 @@
 //      side, no blob traffic, wall time within 2x skopeo's, Node start-up included)
 //   3. peak RSS while copying a 1 GB single-layer image (target: under 150 MB)
 // Run: node_modules/.bin/node --import tsx bench/copy.ts [runs]
+// IMAGE_MIRROR_BIN=path/to/image-mirror.js measures another build (default bin/image-mirror.js).
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -14,6 +15,7 @@ import { buildImage } from '../test/helpers/images.js'
 
 const runs = Number(process.argv[2] ?? 5)
 const node = join('node_modules', '.bin', 'node')
+const bin = process.env.IMAGE_MIRROR_BIN ?? 'bin/image-mirror.js'
 
 function timed(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): { ms: number; rssKb: number } {
   const started = process.hrtime.bigint()
@@ -26,7 +28,7 @@ function timed(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 const imageMirror = (src: string, dst: string, env?: NodeJS.ProcessEnv) =>
-  timed(node, ['bin/image-mirror.js', 'copy', src, dst, '--insecure'], env)
+  timed(node, [bin, 'copy', src, dst, '--insecure'], env)
 const skopeo = (src: string, dst: string) =>
   timed('skopeo', ['copy', '-q', '--src-tls-verify=false', '--dest-tls-verify=false', `docker://${src}`, `docker://${dst}`])
 

@@ -2,8 +2,9 @@
 //  1. HEAD the blob in the target; present → done (R-UP-4).
 //  2. Mount from another repository of the same registry when asked:
 //     201 → done; 202 → the answer is an upload session, continue with it (R-MNT-2).
-//  3. POST a session, then one PUT with an explicit Content-Length (R-UP-2),
-//     or PATCH chunks and a closing PUT for large blobs (R-UP-6); a 416 on a
+//  3. POST a session, then one PUT with an explicit Content-Length (R-UP-2);
+//     the source's GET is sent with the POST, not after it.
+//     Or PATCH chunks and a closing PUT for large blobs (R-UP-6); a 416 on a
 //     PATCH is recovered from the upload status (AT-UP-3).
 //  4. A closing PUT whose answer is lost may still have committed: HEAD the
 //     blob before starting over (AT-RETRY-4); a failed session is cancelled
@@ -86,17 +87,25 @@ export async function uploadBlob(
     if (mounted === 'mounted') return 'mounted'
     session = mounted
   }
+  // One streamed PUT with Content-Length by default, whatever the size: memory
+  // stays flat, and every registry accepts it. Chunks are held in memory, so
+  // they are used only when asked for (registries behind body-size limits).
+  const chunk = opts.chunkSize
+  let discard: (() => void) | undefined
+  const streamed = chunk === undefined && descriptor.size > 0 && !Buffer.isBuffer(source)
+  if (session === undefined && streamed) {
+    const opened = await startSessionOpening(job, source)
+    session = opened.session
+    discard = opened.discard
+  }
   for (let attempt = 1; ; attempt++) {
     session ??= await startSession(job)
     try {
-      // One streamed PUT with Content-Length by default, whatever the size: memory
-      // stays flat, and every registry accepts it. Chunks are held in memory, so
-      // they are used only when asked for (registries behind body-size limits).
-      const chunk = opts.chunkSize
       if (chunk === undefined || descriptor.size === 0) await putWhole(job, session.url)
       else await putChunks(job, session, Math.min(MAX_CHUNK, Math.max(chunk, session.minChunk)))
       return 'uploaded'
     } catch (error) {
+      discard?.()
       if (await landed(job)) return 'uploaded'
       await cancel(job, session.url)
       const again =
@@ -141,6 +150,41 @@ async function startSession(job: Job): Promise<Session> {
   })
   await res.dump()
   return sessionOf(res)
+}
+
+/**
+ * The POST of the first session and the source's GET at once: the blob is
+ * known to be missing, so both are needed, and the PUT waits for the later
+ * of the two instead of their sum (a fresh copy pays this per blob before
+ * any byte moves). The opened stream goes to the first PUT (`job.source`
+ * hands it out once; a retry opens the source again); `discard` releases it
+ * when no PUT took it.
+ */
+async function startSessionOpening(
+  job: Job,
+  source: { open(): Readable | Promise<Readable> }
+): Promise<{ session: Session; discard: () => void }> {
+  let first: Promise<Readable> | undefined = Promise.resolve().then(() => source.open())
+  // A failed GET is reported by the PUT that awaits it, not as unhandled meanwhile.
+  first.catch(() => {})
+  const discard = () => {
+    first?.then((stream) => stream.destroy(), () => {})
+    first = undefined
+  }
+  job.source = {
+    open: () => {
+      const stream = first ?? source.open()
+      first = undefined
+      return stream
+    }
+  }
+  try {
+    return { session: await startSession(job), discard }
+  } catch (error) {
+    discard()
+    job.source = source
+    throw error
+  }
 }
 
 /** The upload Location, resolved against the URL that answered (R-UP-1). */

@@ -3,7 +3,7 @@ import { UserError } from '../errors.js'
 import { nullLogger, type Logger } from '../logger.js'
 import { limiter } from '../util/limit.js'
 import type { PutManifestOptions } from './client.js'
-import { digestOf } from './digest.js'
+import { digestOf, preloadHashing } from './digest.js'
 import { INDEX_MEDIATYPES, IMAGE_MEDIATYPES } from './media-types.js'
 import { formatPlatform, platformMatches, type PlatformFilter } from './platform.js'
 import { formatReference } from './reference.js'
@@ -75,7 +75,8 @@ export async function copyImage(registry: CopyRegistry, src: Reference, dst: Ref
   // Both sides at once: on an up-to-date target the two round trips (and, for
   // insecure registries, the two TLS probes) are most of a repeat copy.
   const early = opts.platforms === undefined ? registry.headManifest(target) : undefined
-  early?.catch(() => {})
+  // An absent target means a copy: node:crypto loads while the source answers.
+  early?.then((head) => head === undefined && preloadHashing(), () => {})
   const srcHead = await registry.headManifest(src)
   if (srcHead === undefined) throw new UserError(`source image ${formatReference(src)} not found`)
   const job: Job = {
@@ -104,6 +105,7 @@ export async function copyImage(registry: CopyRegistry, src: Reference, dst: Ref
       return job.result
     }
   }
+  preloadHashing()
   const top = await registry.getManifest({ ...src, digest: srcHead.digest })
   const manifest = opts.platforms && INDEX_MEDIATYPES.has(top.mediaType) ? filterIndex(job, top, opts.platforms) : top
   if (manifest !== top && (await registry.headManifest(target))?.digest === manifest.digest) {

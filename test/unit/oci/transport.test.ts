@@ -541,6 +541,105 @@ test('a closing PUT whose response is lost is checked with HEAD, not re-sent (AT
   )
 })
 
+const JSON_TYPE = { 'content-type': 'application/json' }
+
+test('a missing blob is read from the source while its upload session opens', async () => {
+  let sourceAsked!: () => void
+  const asked = new Promise<void>((resolve) => (sourceAsked = resolve))
+  const source = await server((_req, res) => {
+    sourceAsked()
+    reply(res, 200, {}, blob)
+  })
+  const target = await server(async (req, res) => {
+    if (req.method === 'HEAD') return reply(res, 404)
+    if (req.method === 'POST') {
+      // Answered once the source has the GET: a client that waited for this answer never gets it.
+      const timedOut = await Promise.race([
+        asked.then(() => false),
+        new Promise<boolean>((resolve) => setTimeout(() => resolve(true), 5000).unref())
+      ])
+      if (timedOut) return reply(res, 400, {}, 'the source was not read before this answer')
+      return reply(res, 202, { location: '/v2/r/blobs/uploads/u' })
+    }
+    reply(res, 201)
+  })
+  const { c } = client()
+  const outcome = await c.uploadBlob(target.host, 'r', blobDesc, {
+    open: () => c.getBlob(source.host, 'r', blobDesc)
+  })
+  assert.equal(outcome, 'uploaded')
+  assert.deepEqual(
+    target.requests.map((r) => r.method),
+    ['HEAD', 'POST', 'PUT']
+  )
+  assert.deepEqual(target.requests[2]!.body, blob)
+})
+
+test('a blob the target has is not read from the source', async () => {
+  const source = await server((_req, res) => reply(res, 200, {}, blob))
+  const target = await server((_req, res) =>
+    reply(res, 200, { 'content-length': String(blob.length) })
+  )
+  const { c } = client()
+  const outcome = await c.uploadBlob(target.host, 'r', blobDesc, {
+    open: () => c.getBlob(source.host, 'r', blobDesc)
+  })
+  assert.equal(outcome, 'exists')
+  assert.equal(source.requests.length, 0)
+})
+
+test('a refused upload session releases the source read started with it', async () => {
+  let asked = false
+  let sourceAsked!: () => void
+  const askedNow = new Promise<void>((resolve) => (sourceAsked = resolve))
+  let released!: () => void
+  const closed = new Promise<void>((resolve) => (released = resolve))
+  const source = await server((_req, res) => {
+    asked = true
+    sourceAsked()
+    // Headers and a first part only: the rest never comes, so only the client can end this.
+    res.writeHead(200, { 'content-length': String(blob.length) })
+    res.write(blob.subarray(0, 4))
+    res.on('close', () => released())
+  })
+  const target = await server(async (req, res) => {
+    if (req.method === 'HEAD') return reply(res, 404)
+    // Refused once the source read is under way (or after a while, for a client that reads later).
+    await Promise.race([askedNow, new Promise((resolve) => setTimeout(resolve, 2000).unref())])
+    reply(res, 403, JSON_TYPE, { errors: [{ code: 'DENIED', message: 'no push' }] })
+  })
+  const { c } = client()
+  await assert.rejects(
+    c.uploadBlob(target.host, 'r', blobDesc, { open: () => c.getBlob(source.host, 'r', blobDesc) }),
+    (e: unknown) => e instanceof RegistryError && e.status === 403
+  )
+  if (asked) await closed
+})
+
+test('a source failing after the session opened cancels the session, commits nothing', async () => {
+  const source = await server((_req, res) =>
+    reply(res, 404, JSON_TYPE, { errors: [{ code: 'BLOB_UNKNOWN', message: 'gone' }] })
+  )
+  let committed = false
+  const target = await server((req, res) => {
+    if (req.method === 'HEAD') return reply(res, 404)
+    if (req.method === 'POST') return reply(res, 202, { location: '/v2/r/blobs/uploads/u' })
+    if (req.method === 'DELETE') return reply(res, 204)
+    committed = true
+    reply(res, 201)
+  })
+  const { c } = client()
+  await assert.rejects(
+    c.uploadBlob(target.host, 'r', blobDesc, { open: () => c.getBlob(source.host, 'r', blobDesc) }),
+    (e: unknown) => e instanceof RegistryError && e.status === 404
+  )
+  assert.equal(committed, false)
+  assert.ok(
+    target.requests.some((r) => r.method === 'DELETE'),
+    'the upload session is cancelled'
+  )
+})
+
 test('chunked upload PATCHes contiguous ranges, follows each Location, then closes with an empty PUT', async () => {
   let n = 0
   const reg = await server((req, res) => {
