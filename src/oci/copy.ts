@@ -75,7 +75,8 @@ export async function copyImage(registry: CopyRegistry, src: Reference, dst: Ref
   // Both sides at once: on an up-to-date target the two round trips (and, for
   // insecure registries, the two TLS probes) are most of a repeat copy.
   const early = opts.platforms === undefined ? registry.headManifest(target) : undefined
-  // An absent target means a copy: node:crypto loads while the source answers.
+  // An absent target means a copy: node:crypto loads while the source's HEAD
+  // or manifest GET is out, not after the GET.
   early?.then((head) => head === undefined && preloadHashing(), () => {})
   const srcHead = await registry.headManifest(src)
   if (srcHead === undefined) throw new UserError(`source image ${formatReference(src)} not found`)
@@ -105,7 +106,6 @@ export async function copyImage(registry: CopyRegistry, src: Reference, dst: Ref
       return job.result
     }
   }
-  preloadHashing()
   const top = await registry.getManifest({ ...src, digest: srcHead.digest })
   const manifest = opts.platforms && INDEX_MEDIATYPES.has(top.mediaType) ? filterIndex(job, top, opts.platforms) : top
   if (manifest !== top && (await registry.headManifest(target))?.digest === manifest.digest) {

@@ -322,6 +322,11 @@ export class Transport {
         method: method as 'GET',
         headers,
         body: payload,
+        // undici closes the connection after every HEAD (for servers that send
+        // a body anyway); registries do not, and Go's clients keep it. A copy
+        // asks HEAD then POST or GET of the same registry: without this each
+        // pays a new connection (a TLS handshake on https).
+        reset: method === 'HEAD' ? false : undefined,
         headersTimeout: opts.timeoutMs ?? this.#opts.headersTimeoutMs,
         bodyTimeout: opts.timeoutMs ?? this.#opts.bodyTimeoutMs
       })

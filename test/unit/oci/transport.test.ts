@@ -2,7 +2,7 @@
 // node:http servers on 127.0.0.1 that answer like a registry, a CDN or a token
 // server, and checks what the client sent and what it concluded.
 import assert from 'node:assert/strict'
-import type { ServerResponse } from 'node:http'
+import { createServer, type ServerResponse } from 'node:http'
 import { after, test } from 'node:test'
 import type { Logger } from '../../../src/logger.js'
 import { RegistryClient } from '../../../src/oci/client.js'
@@ -460,6 +460,36 @@ test('Docker Hub rate-limit headers are read from manifest responses', async () 
   const { c } = client()
   await c.headManifest({ registry: reg.host, repository: 'r', tag: 't' })
   assert.deepEqual(c.lastRateLimit, { limit: 100, remaining: 76, windowSeconds: 21600 })
+})
+
+test('HEAD requests keep their connection: the requests after them reuse it', async () => {
+  // A plain node:http server, to see which connection each request came on.
+  const ports: number[] = []
+  const srv = createServer((req, res) => {
+    ports.push(req.socket.remotePort!)
+    if (req.url?.includes('/blobs/')) return reply(res, 404)
+    reply(res, 200, {
+      'content-type': MEDIATYPE_OCI_MANIFEST,
+      'docker-content-digest': manifestDigest,
+      'content-length': String(manifest.length)
+    }, req.method === 'HEAD' ? undefined : manifest)
+  })
+  await new Promise<void>((resolve) => srv.listen(0, '127.0.0.1', resolve))
+  cleanups.push(
+    () => new Promise<void>((resolve) => (srv.closeAllConnections(), srv.close(() => resolve())))
+  )
+  const { port } = srv.address() as { port: number }
+  const { c } = client()
+  const ref = { registry: `127.0.0.1:${port}`, repository: 'r', tag: 't' }
+  for (let i = 0; i < 2; i++) {
+    assert.equal((await c.headManifest(ref))?.digest, manifestDigest)
+    assert.equal(await c.headBlob(ref.registry, 'r', blobDesc.digest), undefined)
+  }
+  assert.equal((await c.getManifest(ref)).digest, manifestDigest)
+  assert.equal(ports.length, 5)
+  // undici may open a second connection for a request sent the moment the
+  // previous answer ends; a connection closed after each HEAD makes five.
+  assert.ok(new Set(ports).size <= 2, `connections from ports ${ports.join(', ')}`)
 })
 
 // §1.5–1.6 uploads
