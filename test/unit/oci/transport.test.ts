@@ -605,6 +605,27 @@ test('a missing blob is read from the source while its upload session opens', as
   assert.deepEqual(target.requests[2]!.body, blob)
 })
 
+test('an upload retried after a failed PUT reads the source again', async () => {
+  const source = await server((_req, res) => reply(res, 200, {}, blob))
+  let puts = 0
+  const target = await server((req, res) => {
+    if (req.method === 'HEAD') return reply(res, 404)
+    if (req.method === 'POST') return reply(res, 202, { location: `/v2/r/blobs/uploads/s${puts}` })
+    if (req.method === 'DELETE') return reply(res, 204)
+    // The first session's PUT fails with a temporary error: a new session gets the bytes again.
+    if (++puts === 1) return reply(res, 503)
+    reply(res, 201)
+  })
+  const { c } = client()
+  const outcome = await c.uploadBlob(target.host, 'r', blobDesc, {
+    open: () => c.getBlob(source.host, 'r', blobDesc)
+  })
+  assert.equal(outcome, 'uploaded')
+  assert.equal(source.requests.length, 2)
+  const last = target.requests.filter((r) => r.method === 'PUT').at(-1)!
+  assert.deepEqual(last.body, blob)
+})
+
 test('a blob the target has is not read from the source', async () => {
   const source = await server((_req, res) => reply(res, 200, {}, blob))
   const target = await server((_req, res) =>
