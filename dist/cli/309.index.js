@@ -79,7 +79,7 @@ const PLANNED = {
     'skip-no-match': 'not promoted: conditions not met'
 };
 function printPlan(ctx, plan) {
-    ctx.out(`${plan.policy}: ${plan.source} → ${plan.destination}: ${PLANNED[plan.action]}`);
+    ctx.out(`${plan.policy}: ${plan.source} \u2192 ${plan.destination}: ${PLANNED[plan.action]}`);
     for (const reason of plan.reasons)
         ctx.out(`  ${reason}`);
 }

@@ -127,7 +127,7 @@ async function mirrorOne(image, settings, ctx, logger) {
             result.warning = warning;
         const current = await ctx.client.headManifest(to);
         if (current?.digest === upstream.digest) {
-            logger.debug(`${image.text} → ${mirror} is up to date (${upstream.digest})`);
+            logger.debug(`${image.text} \u2192 ${mirror} is up to date (${upstream.digest})`);
             return result;
         }
         if (current !== undefined) {
@@ -199,7 +199,7 @@ function envName(parts) {
         .replace(/[^A-Z0-9]+/g, '_')
         .replace(/^_+|_+$/g, '');
 }
-/** `docker.io/library/nginx:1.27@sha256:…` → `nginx`. */
+/** `docker.io/library/nginx:1.27@sha256:\u2026` \u2192 `nginx`. */
 function lastComponent(source) {
     const path = source.split('@')[0];
     const slash = path.lastIndexOf('/');
@@ -291,8 +291,8 @@ const command = {
 };
 function describe(r) {
     if (r.status === 'failed')
-        return `${r.source} → ${r.mirror}: failed`;
-    return `${r.source} → ${r.mirror} ${r.digest}: ${r.status}`;
+        return `${r.source} \u2192 ${r.mirror}: failed`;
+    return `${r.source} \u2192 ${r.mirror} ${r.digest}: ${r.status}`;
 }
 async function write(path, text, flag) {
     try {
@@ -346,7 +346,7 @@ function loadConfigFile(ctx, values) {
     return (0,_engine_config_load_js__WEBPACK_IMPORTED_MODULE_3__/* .loadConfig */ .Z9)((0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(ctx.cwd, file), ctx.env);
 }
 /**
- * `sync --source REPO --target REPO [--tags P]…` syncs that one entry and reads
+ * `sync --source REPO --target REPO [--tags P]\u2026` syncs that one entry and reads
  * no config file; without --source the config file's entries are synced.
  */
 function syncConfig(ctx, values) {

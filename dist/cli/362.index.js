@@ -14,7 +14,7 @@ export const modules = {
 /* harmony import */ var _oci_client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9825);
 /* harmony import */ var _oci_credentials_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2571);
 /* harmony import */ var _ecr_env_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(531);
-/* harmony import */ var _oci_transport_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5780);
+/* harmony import */ var _oci_transport_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3491);
 
 
 
@@ -167,12 +167,15 @@ function deleteVendorsFromEnv(env) {
     const jobToken = set('CI_JOB_TOKEN');
     // CI_REGISTRY is `host[:port]` of the job's GitLab registry.
     const ciRegistry = set('CI_REGISTRY');
+    // The same credentials, endpoints and host names as ECR logins (ecr-env.ts).
+    const ecr = (0,_ecr_env_js__WEBPACK_IMPORTED_MODULE_0__/* .ecrAuthFromEnv */ .sY)(env);
     return {
         ecr: {
-            credentials: (0,_ecr_env_js__WEBPACK_IMPORTED_MODULE_0__/* .awsCredentialsFromEnv */ .bs)(env),
-            // The service-specific variable wins over the global one, as in the AWS SDKs.
-            endpoint: set('AWS_ENDPOINT_URL_ECR') ?? set('AWS_ENDPOINT_URL'),
-            region: set('AWS_REGION') ?? set('AWS_DEFAULT_REGION')
+            credentials: ecr.credentials,
+            endpoint: ecr.endpoint,
+            publicEndpoint: ecr.publicEndpoint,
+            region: set('AWS_REGION') ?? set('AWS_DEFAULT_REGION'),
+            aliases: ecr.aliases
         },
         gitlab: {
             token: gitlabToken

@@ -87,7 +87,7 @@ const command = {
                 ctx.logger.warning(warning);
         // The registry client loads only for --diff: plain `tag` runs in every CI step.
         if (values.diff !== undefined)
-            return (await Promise.all(/* import() */[__webpack_require__.e(99), __webpack_require__.e(776), __webpack_require__.e(613)]).then(__webpack_require__.bind(__webpack_require__, 9613))).printDiff(ctx, result, values.diff);
+            return (await Promise.all(/* import() */[__webpack_require__.e(99), __webpack_require__.e(79), __webpack_require__.e(613)]).then(__webpack_require__.bind(__webpack_require__, 9613))).printDiff(ctx, result, values.diff);
         if (values.explain) {
             if (ctx.global.json)
                 ctx.out(JSON.stringify((0,_engine_content_tag_index_js__WEBPACK_IMPORTED_MODULE_3__/* .explainJson */ .eP)(result)));
@@ -296,7 +296,7 @@ var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
 ;// CONCATENATED MODULE: ./src/engine/content-tag/blob-hash.ts
-// Git blob ids of files on disk (spec §3.2): SHA-1 over "blob <size>\0" and
+// Git blob ids of files on disk (spec \u00a73.2): SHA-1 over "blob <size>\0" and
 // the content, read in fixed-size chunks so memory stays flat for any file
 // size. Large batches run on worker threads so hashing uses every core.
 
@@ -538,7 +538,7 @@ function describeAll(root, rels, opts = {}) {
 ;// CONCATENATED MODULE: ./src/engine/content-tag/go-text.ts
 // Go standard-library string helpers that .dockerignore handling depends on.
 // BuildKit is written in Go, so reading ignore files exactly as it does means
-// trimming the same whitespace and cleaning paths the same way (spec §4).
+// trimming the same whitespace and cleaning paths the same way (spec \u00a74).
 // unicode.IsSpace: Latin-1 spaces plus the White_Space property. It differs
 // from String.prototype.trim: Go trims U+0085 and keeps U+FEFF.
 const GO_SPACE = '\\t\\n\\v\\f\\r \\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000';
@@ -577,7 +577,7 @@ function goCleanPath(p) {
 ;// CONCATENATED MODULE: ./src/engine/content-tag/pattern-matcher.ts
 // The .dockerignore pattern language as moby/patternmatcher implements it,
 // which is what BuildKit (through tonistiigi/fsutil) applies to the build
-// context. Spec §4.2–§4.3. Behaviour is ported from the Go source and its test
+// context. Spec \u00a74.2\u2013\u00a74.3. Behaviour is ported from the Go source and its test
 // table (test/unit/content-tag/pattern-matcher.test.ts); the code is our own.
 
 /** A pattern the Go implementation rejects; the message names the pattern. */
@@ -660,7 +660,7 @@ function matchesUsingParentResults(pm, path, parent) {
     });
     return { matched, info };
 }
-/** matchesUsingParentResults(…).matched without the per-pattern list: for files (no children). */
+/** matchesUsingParentResults(\u2026).matched without the per-pattern list: for files (no children). */
 function matchedUsingParentResults(pm, path, parent) {
     const withParent = parent !== undefined && parent.length > 0;
     let matched = false;
@@ -678,7 +678,7 @@ function matchedUsingParentResults(pm, path, parent) {
     }
     return matched;
 }
-/** "a/b/c" → ["a", "a/b"]: the parent directories, shortest first. */
+/** "a/b/c" \u2192 ["a", "a/b"]: the parent directories, shortest first. */
 function parentPrefixes(path) {
     const out = [];
     let i = path.indexOf('/');
@@ -767,7 +767,7 @@ function compilePattern(cleaned, exclusion = false) {
         case 'regexp': {
             pattern.goRegexp = re + '$';
             const js = goRegexpToJs(pattern.goRegexp, cleaned);
-            // A match must end with the pattern's trailing literal text ("**/*.log" → ".log");
+            // A match must end with the pattern's trailing literal text ("**/*.log" \u2192 ".log");
             // checking that first spares the expression for most paths.
             const tail = /[^*?[\]\\]*$/.exec(cleaned)[0];
             pattern.test =
@@ -865,8 +865,8 @@ function classChar(chunk, k) {
 /**
  * Translates the RE2 expression patternmatcher builds into a JavaScript RegExp
  * with the same meaning, reading it the way Go's regexp parser does. Escapes of
- * letters and digits (`\d`, `\w`, `\n`, …) are refused: RE2 gives them meanings
- * no glob user intends, and refusing is safer than guessing (spec §4.3).
+ * letters and digits (`\d`, `\w`, `\n`, \u2026) are refused: RE2 gives them meanings
+ * no glob user intends, and refusing is safer than guessing (spec \u00a74.3).
  */
 function goRegexpToJs(goRe, cleaned) {
     const cps = Array.from(goRe);
@@ -939,7 +939,7 @@ function goRegexpToJs(goRe, cleaned) {
 ;// CONCATENATED MODULE: ./src/engine/content-tag/context-filter.ts
 // Which context paths the builder receives, decided exactly as fsutil's
 // filtered walk does when BuildKit sends the context with the .dockerignore
-// patterns as ExcludePatterns (spec §4.4). Both the git listing and the
+// patterns as ExcludePatterns (spec \u00a74.4). Both the git listing and the
 // directory walk ask this one object, so they agree by construction.
 
 // What a pattern's own test can say for the files of one directory.
@@ -1090,7 +1090,7 @@ function withoutTrailingGlob(p) {
 }
 
 ;// CONCATENATED MODULE: ./src/engine/content-tag/dockerignore.ts
-// Reading .dockerignore files as BuildKit's dockerui frontend does (spec §4.1).
+// Reading .dockerignore files as BuildKit's dockerui frontend does (spec \u00a74.1).
 
 
 
@@ -1172,7 +1172,7 @@ function compileIgnore(path, patterns) {
 
 ;// CONCATENATED MODULE: ./src/engine/content-tag/dockerfile.ts
 // Just enough Dockerfile parsing to know which build args the build can see
-// and which stages exist (spec §3.4). Where this reading is unsure it errs
+// and which stages exist (spec \u00a73.4). Where this reading is unsure it errs
 // towards counting an argument: a spurious rebuild is cheap, a stale image is not.
 const DIRECTIVE = /^#\s*([A-Za-z][A-Za-z0-9_-]*)\s*=\s*(.*?)\s*$/;
 const HEREDOC = /<<(-?)\s*(["']?)([A-Za-z0-9_.-]+)\2/g;
@@ -1230,7 +1230,7 @@ function readDockerfile(text) {
     }
     return facts;
 }
-/** `ARG a=1 "b" c` → a, b, c: the names before any `=`, quotes removed. */
+/** `ARG a=1 "b" c` \u2192 a, b, c: the names before any `=`, quotes removed. */
 function argNames(args) {
     const names = [];
     for (const token of shellWords(args)) {
@@ -1284,7 +1284,7 @@ function skipHeredocs(lines, at, args) {
 }
 
 ;// CONCATENATED MODULE: ./src/engine/content-tag/encoding.ts
-// The canonical v1 encoding (spec §6): sequences of netstrings, so no value
+// The canonical v1 encoding (spec \u00a76): sequences of netstrings, so no value
 // can be confused with another whatever bytes it holds. Changing anything here
 // changes every tag: it needs a new scheme version, not an edit.
 
@@ -1302,8 +1302,8 @@ function compareBytes(a, b) {
         let y = b.charCodeAt(i);
         if (x === y)
             continue;
-        // Surrogates (U+D800–DFFF) encode code points above U+FFFF: in UTF-8 they sort after
-        // U+E000–FFFF.
+        // Surrogates (U+D800\u2013DFFF) encode code points above U+FFFF: in UTF-8 they sort after
+        // U+E000\u2013FFFF.
         if (x >= 0xd800 && y >= 0xd800) {
             x = x >= 0xe000 ? x - 0x800 : x + 0x2000;
             y = y >= 0xe000 ? y - 0x800 : y + 0x2000;
@@ -1337,7 +1337,7 @@ function sortFiles(files) {
 // enough that a chunk's string stays cheap to build and to check.
 const encoding_CHUNK = 1024;
 /**
- * Builds a file list section (spec §6.2) entry by entry as string chunks,
+ * Builds a file list section (spec \u00a76.2) entry by entry as string chunks,
  * hashed in order: one multi-megabyte string for a large context costs more
  * than the hashing. A chunk is built with character counts as lengths, exact
  * when it is all ASCII (one native byte count proves it); a chunk holding
@@ -1383,7 +1383,7 @@ function encodeFiles(label, files) {
         section.add(f.path, f.mode, f.digest);
     return section.parts();
 }
-/** The context digest: SHA-256 (hex) of the `files` section (spec §6.2). */
+/** The context digest: SHA-256 (hex) of the `files` section (spec \u00a76.2). */
 function contextDigestOf(files) {
     return sha256Parts(encodeFiles('files', files));
 }
@@ -1397,7 +1397,7 @@ function encodeOptional(label, value) {
     return (netstring(label) + (value === undefined ? netstring('0') : netstring('1') + netstring(value)));
 }
 /**
- * The canonical encoding of a v1 input set (spec §6.1). The context's files
+ * The canonical encoding of a v1 input set (spec \u00a76.1). The context's files
  * enter through their section's digest, so this record stays small whatever
  * the context holds; its SHA-256 is the tag's digest.
  */
@@ -1436,7 +1436,7 @@ function blobId(content) {
 }
 
 ;// CONCATENATED MODULE: ./src/engine/content-tag/file-list.ts
-// The context's file list (spec §6.2): the index entries of a git work tree
+// The context's file list (spec \u00a76.2): the index entries of a git work tree
 // merged with the files read from disk, in byte order, unique by path, without
 // entries below a path that is itself a file. A 50,000-file context would
 // spend more time collecting the garbage of one object per index entry than
@@ -1590,7 +1590,7 @@ function firstNotBefore(length, before) {
 }
 
 ;// CONCATENATED MODULE: ./src/engine/content-tag/fs-files.ts
-// The context's files found by walking the directory tree (spec §5.1): used
+// The context's files found by walking the directory tree (spec \u00a75.1): used
 // outside git, with useGit: false, and for untracked directories and
 // submodules inside the git fast path.
 
@@ -1720,7 +1720,7 @@ function findWorkTreeRoot(dir) {
 }
 /**
  * The repository's git directories for a work tree root: its own and, for a
- * linked worktree, the common one. `.git` may be a file ("gitdir: …") in
+ * linked worktree, the common one. `.git` may be a file ("gitdir: \u2026") in
  * submodules and worktrees.
  */
 function gitDirs(top) {
@@ -1751,7 +1751,7 @@ function gitDirs(top) {
 // it here instead of through `git ls-files -s` lets the listing start while
 // git's stat check and untracked listing run, rather than after a
 // multi-megabyte pipe from a third git process that competes with them for
-// the CPU (spec §5.2).
+// the CPU (spec \u00a75.2).
 
 /** SHA-1 object ids; a SHA-256 repository is refused before its index is read (git-files.ts). */
 const ID_LENGTH = 20;
@@ -2045,7 +2045,7 @@ class IndexEntries {
         this.encEnd = widen(this.encEnd);
     }
 }
-/** Writes `n` (≥ 0) in decimal at `at`; returns the offset after it. */
+/** Writes `n` (\u2265 0) in decimal at `at`; returns the offset after it. */
 function writeDecimal(out, at, n) {
     if (n < 10) {
         out[at] = 0x30 + n;
@@ -2060,7 +2060,7 @@ function writeDecimal(out, at, n) {
 }
 
 ;// CONCATENATED MODULE: ./src/engine/content-tag/git-files.ts
-// The git fast path (spec §5.2): git's index gives the blob ids (read here,
+// The git fast path (spec \u00a75.2): git's index gives the blob ids (read here,
 // git-index.ts); `git ls-files -o` lists the untracked paths (ignored ones
 // included, since .gitignore does not matter to the builder) and `git
 // diff-files` uses git's stat cache to name the entries whose working tree
@@ -2246,7 +2246,7 @@ function appendAll(into, items) {
     for (const item of items)
         into.push(item);
 }
-/** git prints names as raw bytes: one that is not UTF-8 decodes to U+FFFD (spec §3.1). */
+/** git prints names as raw bytes: one that is not UTF-8 decodes to U+FFFD (spec \u00a73.1). */
 function checkNames(out, cwd) {
     const bad = out.indexOf('\uFFFD');
     if (bad >= 0) {
@@ -2292,7 +2292,7 @@ function startsWith(bytes, start, end, head) {
             return false;
     return true;
 }
-/** A path of the index as a string; one that is not UTF-8 is refused (spec §3.1). */
+/** A path of the index as a string; one that is not UTF-8 is refused (spec \u00a73.1). */
 function decodePath(bytes, start, end, cwd) {
     const path = bytes.toString('utf8', start, end);
     if (path.includes('\uFFFD') && !(0,external_node_buffer_.isUtf8)(bytes.subarray(start, end))) {
@@ -2365,7 +2365,7 @@ function attributesMayApply(top, cwd, settings) {
 }
 // Attributes that make the working tree file differ from the blob, on checkout
 // (filter, ident, working-tree-encoding, eol=crlf) or after a local edit that
-// git normalises when it compares (text, eol). Spec §5.2.
+// git normalises when it compares (text, eol). Spec \u00a75.2.
 const CONVERTING = ['filter', 'ident', 'working-tree-encoding', 'text', 'eol'];
 async function moveConvertedToDisk(cwd, entries, fromDisk) {
     const local = [];
@@ -2385,7 +2385,7 @@ async function moveConvertedToDisk(cwd, entries, fromDisk) {
 
 ;// CONCATENATED MODULE: ./src/engine/content-tag/platforms.ts
 // Platform strings normalised as containerd's platforms.Normalize does, so
-// that spellings the builder treats alike hash alike (spec §3.5).
+// that spellings the builder treats alike hash alike (spec \u00a73.5).
 
 const PART = /^[a-z0-9._-]+$/;
 /**
@@ -2405,7 +2405,7 @@ function normalisePlatforms(values) {
     }
     return [...out].sort();
 }
-/** One `os/arch[/variant]` in containerd's normal form, e.g. `linux/aarch64` → `linux/arm64`. */
+/** One `os/arch[/variant]` in containerd's normal form, e.g. `linux/aarch64` \u2192 `linux/arm64`. */
 function normalisePlatform(value) {
     const parts = value.toLowerCase().split('/');
     if (parts.length < 2 || parts.length > 3 || !parts.every((p) => PART.test(p))) {
@@ -2453,8 +2453,8 @@ function normalisePlatform(value) {
 }
 
 ;// CONCATENATED MODULE: ./src/engine/content-tag/tag.ts
-// computeContentTag: gathers every input (spec §3), lists the context through
-// git or the file system (spec §5), encodes canonically (spec §6) and hashes.
+// computeContentTag: gathers every input (spec \u00a73), lists the context through
+// git or the file system (spec \u00a75), encodes canonically (spec \u00a76) and hashes.
 
 
 
@@ -2475,7 +2475,7 @@ const DEFAULT_PREFIX = 'im-v1-';
 const DEFAULT_HEX_LENGTH = 40;
 const PREFIX_GRAMMAR = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;
 // Build args BuildKit reads itself, without any ARG in the Dockerfile, and that
-// change the result (spec §3.4).
+// change the result (spec \u00a73.4).
 const BUILDER_ARG = /^(BUILDKIT_.+|SOURCE_DATE_EPOCH)$/;
 /** Computes the v1 content tag of a build (docs/content-tag.md). */
 async function computeContentTag(opts) {
@@ -2514,7 +2514,7 @@ async function computeContentTag(opts) {
     const filter = new ContextFilter(ignore.matcher);
     const notes = { warnings: [], gitMetadataSent: false };
     let source = 'filesystem';
-    // Hashing starts while the walk is still listing (spec §5.1).
+    // Hashing starts while the walk is still listing (spec \u00a75.1).
     let describer = new Describer(context);
     let listed = false;
     if (query !== undefined && workTree !== undefined) {
@@ -2748,7 +2748,7 @@ async function headCommit(repoRoot) {
 
 ;// CONCATENATED MODULE: ./src/engine/content-tag/summary.ts
 // The input summary stored with an image (label or annotation) and the diff
-// that explains why a local tag differs from a stored one (spec §7).
+// that explains why a local tag differs from a stored one (spec \u00a77).
 
 /** Budget for the per-directory map: the whole summary stays within a few KB. */
 const DIR_MAP_BUDGET = 2048;
@@ -2848,24 +2848,24 @@ function diffInputs(local, remoteSummary) {
     const lines = [];
     const show = (v) => (v === undefined ? '(none)' : v);
     if (remote.dockerfile?.path !== local.dockerfile.path) {
-        lines.push(`Dockerfile path changed: ${show(remote.dockerfile?.path)} → ${local.dockerfile.path}`);
+        lines.push(`Dockerfile path changed: ${show(remote.dockerfile?.path)} \u2192 ${local.dockerfile.path}`);
     }
     if (remote.dockerfile?.digest !== local.dockerfile.digest)
         lines.push(`Dockerfile content changed (${local.dockerfile.path})`);
     lines.push(...diffRecords('build arg', remote.buildArgs ?? {}, hashValues(local.buildArgs)));
     if (remote.target !== local.target)
-        lines.push(`target stage changed: ${show(remote.target)} → ${show(local.target)}`);
+        lines.push(`target stage changed: ${show(remote.target)} \u2192 ${show(local.target)}`);
     const remotePlatforms = (remote.platforms ?? []).join(', ') || '(builder default)';
     const localPlatforms = local.platforms.join(', ') || '(builder default)';
     if (remotePlatforms !== localPlatforms)
-        lines.push(`platforms changed: ${remotePlatforms} → ${localPlatforms}`);
+        lines.push(`platforms changed: ${remotePlatforms} \u2192 ${localPlatforms}`);
     lines.push(...diffContext(remote, local));
     lines.push(...diffFileLists('extra file', remote.extraFiles ?? [], local.extra.files));
     lines.push(...diffRecords('extra value', remote.extraValues ?? {}, hashValues(local.extra.values)));
     if (remote.commit !== local.commit)
-        lines.push(`commit changed: ${show(remote.commit)} → ${show(local.commit)}`);
+        lines.push(`commit changed: ${show(remote.commit)} \u2192 ${show(local.commit)}`);
     if (remote.repoPath !== local.repoPath)
-        lines.push(`repository path changed: ${show(remote.repoPath)} → ${show(local.repoPath)}`);
+        lines.push(`repository path changed: ${show(remote.repoPath)} \u2192 ${show(local.repoPath)}`);
     return lines;
 }
 function diffRecords(what, before, after) {
@@ -2891,7 +2891,7 @@ function diffContext(remote, local) {
     if (remote.contextDigest === local.contextDigest)
         return [];
     const depth = remote.dirs?.depth ?? 0;
-    const counts = `${remote.fileCount ?? '?'} → ${local.files.length} files`;
+    const counts = `${remote.fileCount ?? '?'} \u2192 ${local.files.length} files`;
     if (depth === 0)
         return [`context files changed (${counts})`];
     const before = remote.dirs.digests;
@@ -2911,7 +2911,7 @@ function diffContext(remote, local) {
 }
 
 ;// CONCATENATED MODULE: ./src/engine/content-tag/explain.ts
-// Human and machine listings of a content tag's inputs (spec §7.2). Build arg
+// Human and machine listings of a content tag's inputs (spec \u00a77.2). Build arg
 // and extra values appear only as digests: these listings end up in CI logs.
 
 function bytes(n) {

@@ -29,7 +29,7 @@ function reportResults(ctx, results) {
 }
 function printResult(ctx, r) {
     const referrers = r.referrersCopied.length === 0 ? '' : ` (+${r.referrersCopied.length} referrer(s))`;
-    ctx.out(`${r.policy}: ${r.source} → ${r.destination}: ${r.status}${referrers}`);
+    ctx.out(`${r.policy}: ${r.source} \u2192 ${r.destination}: ${r.status}${referrers}`);
     if (r.status === 'not-matched')
         for (const reason of r.reasons)
             ctx.out(`  ${reason}`);
@@ -102,7 +102,7 @@ var digest = __webpack_require__(8825);
 var media_types = __webpack_require__(9217);
 ;// CONCATENATED MODULE: ./src/oci/referrers-copy.ts
 // Copies an image's referrers (signatures, SBOMs, attestations: manifests whose
-// `subject` is the image) along with it, registry-protocol §1.9 / R-REF-1.
+// `subject` is the image) along with it, registry-protocol \u00a71.9 / R-REF-1.
 
 
 
@@ -156,7 +156,7 @@ async function copyLevel(client, source, target, subject, depth, logger, result,
 /**
  * Whether the target lists a referrer under `subject` by itself. A PUT
  * answered with `OCI-Subject` was indexed by the registry; one answered
- * without it must go into the fallback tag, written by the client (§1.7).
+ * without it must go into the fallback tag, written by the client (\u00a71.7).
  * A referrer that was already there was not PUT: the referrers API decides.
  */
 async function indexedByTarget(client, target, subject, copy, state) {
@@ -167,7 +167,7 @@ async function indexedByTarget(client, target, subject, copy, state) {
 }
 /**
  * Whether the target indexes `subject` on its own. A registry with the API
- * answers 200 (an empty index at worst) and never 404 (§1.9).
+ * answers 200 (an empty index at worst) and never 404 (\u00a71.9).
  */
 async function hasReferrersApi(client, where, subject) {
     const res = await client.transport.request({
@@ -290,7 +290,7 @@ async function applyOne(plan, client, logger) {
         if (!(error instanceof errors/* UserError */.y))
             throw error;
         result.status = 'failed';
-        result.message = `promotion "${plan.policy}" → ${plan.destination}: ${(0,errors/* errorMessage */.g)(error)}`;
+        result.message = `promotion "${plan.policy}" \u2192 ${plan.destination}: ${(0,errors/* errorMessage */.g)(error)}`;
         return result;
     }
 }
@@ -434,7 +434,7 @@ function render(policy, dest, tag, digest, ctx) {
         if (!(error instanceof errors/* UserError */.y))
             throw error;
         const where = `${dest.repository.registry}/${dest.repository.repository}`;
-        throw new errors/* UserError */.y(`promotion "${policy.name}" → ${where}: ${(0,errors/* errorMessage */.g)(error)}; nothing was promoted`);
+        throw new errors/* UserError */.y(`promotion "${policy.name}" \u2192 ${where}: ${(0,errors/* errorMessage */.g)(error)}; nothing was promoted`);
     }
 }
 async function destinationAction(ctx, policy, to, digest) {

@@ -14,7 +14,7 @@ export const modules = {
 /* harmony import */ var _oci_client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9825);
 /* harmony import */ var _oci_credentials_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2571);
 /* harmony import */ var _ecr_env_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(531);
-/* harmony import */ var _oci_transport_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5780);
+/* harmony import */ var _oci_transport_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3491);
 
 
 
@@ -200,7 +200,7 @@ function lastErrorLine(lines) {
     if (found === undefined)
         return undefined;
     const trimmed = found.replace(GO_DUMP, '').replace(/^(Error|ERROR):\s*/, '');
-    return trimmed.length > 400 ? `${trimmed.slice(0, 400)}…` : trimmed;
+    return trimmed.length > 400 ? `${trimmed.slice(0, 400)}\u2026` : trimmed;
 }
 /** True when `command args` exits 0 within `timeoutMs`: how `auto` probes builders. */
 async function answers(command, args, env, timeoutMs) {
@@ -272,7 +272,7 @@ function containersBuilder(name, env, logger) {
 /**
  * buildah and podman take $DOCKER_CONFIG/config.json as their default auth
  * file and refuse to push when it does not exist ("checking authfile: stat
- * …"). A DOCKER_CONFIG without a config.json holds no credentials, so the
+ * \u2026"). A DOCKER_CONFIG without a config.json holds no credentials, so the
  * builder runs without it.
  */
 function withoutEmptyDockerConfig(env) {

@@ -143,7 +143,7 @@ async function syncEntry(rule, ctx) {
     const digests = { ...state.digests };
     const moved = [];
     if (!ctx.dryRun) {
-        await ctx.events.emit('started', rule.name, `sync ${rule.name} started: ${report.source} → ${report.target}`);
+        await ctx.events.emit('started', rule.name, `sync ${rule.name} started: ${report.source} \u2192 ${report.target}`);
     }
     let error;
     try {
@@ -314,7 +314,7 @@ async function rollback(rule, ctx, moved) {
     return done;
 }
 function outcome(r) {
-    const head = `sync ${r.name} ${r.status === 'failed' ? 'failed' : 'succeeded'}: ${r.source} → ${r.target}`;
+    const head = `sync ${r.name} ${r.status === 'failed' ? 'failed' : 'succeeded'}: ${r.source} \u2192 ${r.target}`;
     const counts = `${r.copied.length} copied, ${r.unchanged.length} unchanged, ${r.deleted.length} deleted`;
     const extra = [];
     if (r.leftUndone.length > 0)
@@ -806,7 +806,7 @@ function loadConfigFile(ctx, values) {
     return (0,_engine_config_load_js__WEBPACK_IMPORTED_MODULE_3__/* .loadConfig */ .Z9)((0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(ctx.cwd, file), ctx.env);
 }
 /**
- * `sync --source REPO --target REPO [--tags P]…` syncs that one entry and reads
+ * `sync --source REPO --target REPO [--tags P]\u2026` syncs that one entry and reads
  * no config file; without --source the config file's entries are synced.
  */
 function syncConfig(ctx, values) {

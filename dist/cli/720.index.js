@@ -14,7 +14,7 @@ export const modules = {
 /* harmony import */ var _engine_mirror_names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9054);
 /* harmony import */ var _oci_client_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9825);
 /* harmony import */ var _oci_credentials_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2571);
-/* harmony import */ var _oci_transport_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5780);
+/* harmony import */ var _oci_transport_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3491);
 /* harmony import */ var _delete_vendors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3446);
 /* harmony import */ var _ecr_env_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(531);
 
@@ -103,12 +103,15 @@ function deleteVendorsFromEnv(env) {
     const jobToken = set('CI_JOB_TOKEN');
     // CI_REGISTRY is `host[:port]` of the job's GitLab registry.
     const ciRegistry = set('CI_REGISTRY');
+    // The same credentials, endpoints and host names as ECR logins (ecr-env.ts).
+    const ecr = (0,_ecr_env_js__WEBPACK_IMPORTED_MODULE_0__/* .ecrAuthFromEnv */ .sY)(env);
     return {
         ecr: {
-            credentials: (0,_ecr_env_js__WEBPACK_IMPORTED_MODULE_0__/* .awsCredentialsFromEnv */ .bs)(env),
-            // The service-specific variable wins over the global one, as in the AWS SDKs.
-            endpoint: set('AWS_ENDPOINT_URL_ECR') ?? set('AWS_ENDPOINT_URL'),
-            region: set('AWS_REGION') ?? set('AWS_DEFAULT_REGION')
+            credentials: ecr.credentials,
+            endpoint: ecr.endpoint,
+            publicEndpoint: ecr.publicEndpoint,
+            region: set('AWS_REGION') ?? set('AWS_DEFAULT_REGION'),
+            aliases: ecr.aliases
         },
         gitlab: {
             token: gitlabToken
@@ -246,7 +249,7 @@ const q = JSON.stringify;
  * operator except `not-one-of`, and `not` inverts that as usual.
  */
 function evaluateValue(cond, subject, value) {
-    // `no` is a whole phrase ("does not end with …") so both outcomes read as sentences.
+    // `no` is a whole phrase ("does not end with \u2026") so both outcomes read as sentences.
     const leaf = (test, yes, no) => {
         if (value === undefined)
             return { matched: false, reasons: [`${subject} is not set, so it ${no}`] };
@@ -450,7 +453,7 @@ class ConfigError extends errors/* UserError */.y {
 }
 const MAX_SHOWN = 60;
 /**
- * The `got …` part of a message. Values under keys that hold secrets are
+ * The `got \u2026` part of a message. Values under keys that hold secrets are
  * never shown; interpolated values say which variable they came from.
  */
 function shown(node) {
@@ -465,7 +468,7 @@ function shown(node) {
     if (typeof value !== 'string')
         return `got ${String(value)}${from}`;
     const text = JSON.stringify(value);
-    const cut = text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN - 4)}…"` : text;
+    const cut = text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN - 4)}\u2026"` : text;
     return `got ${cut}${from}`;
 }
 /** A ConfigError about a node's value, with its `got` part. */
@@ -1425,7 +1428,7 @@ function indexOf(pat, c, from, to) {
             return n;
     return -1;
 }
-/** Wildcard match with backtracking to the last star: O(n·m), no regex blow-up. */
+/** Wildcard match with backtracking to the last star: O(n\u00b7m), no regex blow-up. */
 function matchTokens(tokens, text) {
     let t = 0;
     let s = 0;
@@ -1715,14 +1718,16 @@ function sanitizeTag(text, source = text) {
  * Copies the image at `src` to `dst` by digest: HEAD both sides and stop when
  * they already match; otherwise blobs first, then child manifests by digest,
  * then the top manifest under the tag, so a tag never points at an
- * incomplete image (registry-protocol §1.7).
+ * incomplete image (registry-protocol \u00a71.7).
  */
 async function copyImage(registry, src, dst, opts = {}) {
     const target = dst.tag === undefined && dst.digest === undefined && src.tag !== undefined ? { ...dst, tag: src.tag } : dst;
     // Both sides at once: on an up-to-date target the two round trips (and, for
     // insecure registries, the two TLS probes) are most of a repeat copy.
     const early = opts.platforms === undefined ? registry.headManifest(target) : undefined;
-    early?.catch(() => { });
+    // An absent target means a copy: node:crypto loads while the source's HEAD
+    // or manifest GET is out, not after the GET.
+    early?.then((head) => head === undefined && (0,_digest_js__WEBPACK_IMPORTED_MODULE_2__/* .preloadHashing */ .UM)(), () => { });
     const srcHead = await registry.headManifest(src);
     if (srcHead === undefined)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`source image ${(0,_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .formatReference */ .FH)(src)} not found`);
@@ -1763,7 +1768,7 @@ async function copyImage(registry, src, dst, opts = {}) {
     const reference = target.tag ?? target.digest ?? manifest.digest;
     await putVerified(job, reference, manifest, (subject) => (job.result.ociSubject = subject));
     job.result.digest = manifest.digest;
-    job.logger.info(`copied ${job.result.source} → ${job.result.target} (${manifest.digest})`);
+    job.logger.info(`copied ${job.result.source} \u2192 ${job.result.target} (${manifest.digest})`);
     return job.result;
 }
 /** Copies everything a manifest references (blobs, or child manifests of an index). */

@@ -14,7 +14,7 @@ export const modules = {
 /* harmony import */ var _oci_client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9825);
 /* harmony import */ var _oci_credentials_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2571);
 /* harmony import */ var _ecr_env_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(531);
-/* harmony import */ var _oci_transport_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5780);
+/* harmony import */ var _oci_transport_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3491);
 
 
 
@@ -119,7 +119,7 @@ function describe(r) {
     const parts = [`${r.blobs.uploaded} blobs uploaded (${mb} MB)`, `${r.blobs.mounted} mounted`, `${r.blobs.skipped - foreign} present`];
     if (foreign > 0)
         parts.push(`${foreign} foreign layer(s) not copied`);
-    return `copied ${r.source} → ${r.target} ${r.digest}: ${parts.join(', ')}`;
+    return `copied ${r.source} \u2192 ${r.target} ${r.digest}: ${parts.join(', ')}`;
 }
 
 
@@ -149,14 +149,16 @@ function describe(r) {
  * Copies the image at `src` to `dst` by digest: HEAD both sides and stop when
  * they already match; otherwise blobs first, then child manifests by digest,
  * then the top manifest under the tag, so a tag never points at an
- * incomplete image (registry-protocol §1.7).
+ * incomplete image (registry-protocol \u00a71.7).
  */
 async function copyImage(registry, src, dst, opts = {}) {
     const target = dst.tag === undefined && dst.digest === undefined && src.tag !== undefined ? { ...dst, tag: src.tag } : dst;
     // Both sides at once: on an up-to-date target the two round trips (and, for
     // insecure registries, the two TLS probes) are most of a repeat copy.
     const early = opts.platforms === undefined ? registry.headManifest(target) : undefined;
-    early?.catch(() => { });
+    // An absent target means a copy: node:crypto loads while the source's HEAD
+    // or manifest GET is out, not after the GET.
+    early?.then((head) => head === undefined && (0,_digest_js__WEBPACK_IMPORTED_MODULE_2__/* .preloadHashing */ .UM)(), () => { });
     const srcHead = await registry.headManifest(src);
     if (srcHead === undefined)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`source image ${(0,_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .formatReference */ .FH)(src)} not found`);
@@ -197,7 +199,7 @@ async function copyImage(registry, src, dst, opts = {}) {
     const reference = target.tag ?? target.digest ?? manifest.digest;
     await putVerified(job, reference, manifest, (subject) => (job.result.ociSubject = subject));
     job.result.digest = manifest.digest;
-    job.logger.info(`copied ${job.result.source} → ${job.result.target} (${manifest.digest})`);
+    job.logger.info(`copied ${job.result.source} \u2192 ${job.result.target} (${manifest.digest})`);
     return job.result;
 }
 /** Copies everything a manifest references (blobs, or child manifests of an index). */

@@ -47,22 +47,22 @@ const COMMANDS = {
         usesRegistries: true,
         streamsBlobs: true,
         summary: 'copy an image (manifest or index) between registries by digest',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(99), __nccwpck_require__.e(776), __nccwpck_require__.e(780)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3780))).command
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(99), __nccwpck_require__.e(79), __nccwpck_require__.e(780)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3780))).command
     },
     digest: {
         usesRegistries: true,
         summary: 'print the digest of an image reference',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(99), __nccwpck_require__.e(776), __nccwpck_require__.e(113)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1113))).command
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(99), __nccwpck_require__.e(79), __nccwpck_require__.e(113)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1113))).command
     },
     ls: {
         usesRegistries: true,
         summary: 'list the tags of a repository',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(99), __nccwpck_require__.e(776), __nccwpck_require__.e(300)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4300))).command
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(99), __nccwpck_require__.e(79), __nccwpck_require__.e(300)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4300))).command
     },
     delete: {
         usesRegistries: true,
         summary: 'delete a tag or digest without touching other tags',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(99), __nccwpck_require__.e(776), __nccwpck_require__.e(362)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1362))).command
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(99), __nccwpck_require__.e(79), __nccwpck_require__.e(362)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1362))).command
     },
     tag: {
         summary: 'print the content tag of an image: what goes into it, explained or diffed against an image',
@@ -71,25 +71,25 @@ const COMMANDS = {
     build: {
         usesRegistries: true,
         summary: 'build and push an image unless the registry already has its content tag',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(99), __nccwpck_require__.e(815), __nccwpck_require__.e(776), __nccwpck_require__.e(720), __nccwpck_require__.e(49), __nccwpck_require__.e(550), __nccwpck_require__.e(587)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2587))).command
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(99), __nccwpck_require__.e(815), __nccwpck_require__.e(79), __nccwpck_require__.e(720), __nccwpck_require__.e(49), __nccwpck_require__.e(550), __nccwpck_require__.e(587)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2587))).command
     },
     promote: {
         usesRegistries: true,
         streamsBlobs: true,
         summary: 'copy an image by digest to the destinations of every promotion policy that watches it',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(99), __nccwpck_require__.e(815), __nccwpck_require__.e(776), __nccwpck_require__.e(720), __nccwpck_require__.e(550), __nccwpck_require__.e(309)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8309))).command
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(99), __nccwpck_require__.e(815), __nccwpck_require__.e(79), __nccwpck_require__.e(720), __nccwpck_require__.e(550), __nccwpck_require__.e(309)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8309))).command
     },
     mirror: {
         usesRegistries: true,
         streamsBlobs: true,
         summary: 'mirror the third-party images of the config into the mirror registry',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(99), __nccwpck_require__.e(815), __nccwpck_require__.e(776), __nccwpck_require__.e(720), __nccwpck_require__.e(340)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6340))).command
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(99), __nccwpck_require__.e(815), __nccwpck_require__.e(79), __nccwpck_require__.e(720), __nccwpck_require__.e(340)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6340))).command
     },
     sync: {
         usesRegistries: true,
         streamsBlobs: true,
         summary: 'sync the tags of whole repositories into the mirror registry, copying only what changed',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(99), __nccwpck_require__.e(815), __nccwpck_require__.e(776), __nccwpck_require__.e(720), __nccwpck_require__.e(673)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3673))).command
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(99), __nccwpck_require__.e(815), __nccwpck_require__.e(79), __nccwpck_require__.e(720), __nccwpck_require__.e(673)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3673))).command
     }
 };
 
@@ -333,7 +333,7 @@ function stderrLogger(verbose = false) {
         info: (m) => write(m),
         warning: (m) => write(`warning: ${m}`),
         group: async (name, fn) => {
-            write(`── ${name}`);
+            write(`\u2500\u2500 ${name}`);
             return fn();
         }
     };
@@ -358,6 +358,20 @@ const USER_AGENT = `image-mirror/${VERSION}`;
 
 /***/ }),
 
+/***/ 5249:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("./node-assert.cjs");
+
+/***/ }),
+
+/***/ 783:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("./node-http.cjs");
+
+/***/ }),
+
 /***/ 181:
 /***/ ((module) => {
 
@@ -369,13 +383,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("image-mirror:http2-unused");
-
-/***/ }),
-
-/***/ 4589:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
 
 /***/ }),
 
@@ -432,13 +439,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-
-/***/ }),
-
-/***/ 7067:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 
 /***/ }),
 
