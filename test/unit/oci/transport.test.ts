@@ -667,10 +667,8 @@ test('a refused upload session releases the source read started with it', async 
   if (asked) await closed
 })
 
-test('a source failing after the session opened cancels the session, commits nothing', async () => {
-  const source = await server((_req, res) =>
-    reply(res, 404, JSON_TYPE, { errors: [{ code: 'BLOB_UNKNOWN', message: 'gone' }] })
-  )
+/** A target registry where the blob is missing, sessions open and cancel, and any other request commits. */
+async function uploadTarget() {
   let committed = false
   const target = await server((req, res) => {
     if (req.method === 'HEAD') return reply(res, 404)
@@ -679,12 +677,20 @@ test('a source failing after the session opened cancels the session, commits not
     committed = true
     reply(res, 201)
   })
+  return { target, committed: () => committed }
+}
+
+test('a source failing after the session opened cancels the session, commits nothing', async () => {
+  const source = await server((_req, res) =>
+    reply(res, 404, JSON_TYPE, { errors: [{ code: 'BLOB_UNKNOWN', message: 'gone' }] })
+  )
+  const { target, committed } = await uploadTarget()
   const { c } = client()
   await assert.rejects(
     c.uploadBlob(target.host, 'r', blobDesc, { open: () => c.getBlob(source.host, 'r', blobDesc) }),
     (e: unknown) => e instanceof RegistryError && e.status === 404
   )
-  assert.equal(committed, false)
+  assert.equal(committed(), false)
   assert.ok(
     target.requests.some((r) => r.method === 'DELETE'),
     'the upload session is cancelled'
@@ -1001,21 +1007,14 @@ test('a token server refusing the scope union is asked again for the request alo
 test('a blob whose bytes do not match its digest fails the read and the upload fed by it (R-BLOB-1)', async () => {
   const corrupt = Buffer.from(blob).fill(0x41, 0, 4)
   const source = await server((_req, res) => reply(res, 200, {}, corrupt))
-  let committed = false
-  const target = await server((req, res) => {
-    if (req.method === 'HEAD') return reply(res, 404)
-    if (req.method === 'POST') return reply(res, 202, { location: '/v2/r/blobs/uploads/u' })
-    if (req.method === 'DELETE') return reply(res, 204)
-    committed = true
-    reply(res, 201)
-  })
+  const { target, committed } = await uploadTarget()
   const { c } = client()
   await assert.rejects(readAll(await c.getBlob(source.host, 'r', blobDesc)), /content has digest/)
   const upload = c.uploadBlob(target.host, 'r', blobDesc, {
     open: () => c.getBlob(source.host, 'r', blobDesc)
   })
   await assert.rejects(upload, /content has digest/)
-  assert.equal(committed, false)
+  assert.equal(committed(), false)
   assert.ok(
     target.requests.some((r) => r.method === 'DELETE'),
     'the upload session is cancelled'
