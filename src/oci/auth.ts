@@ -47,7 +47,7 @@ export class Authenticator {
   readonly #logger: Logger
   readonly #hosts = new Map<string, HostAuth>()
   readonly #tokens = new Map<string, Promise<IssuedToken>>()
-  readonly #credentials = new Map<string, Promise<Credential | undefined>>()
+  readonly #credentials = new Map<string, { credential: Promise<Credential | undefined>; expiresAt?: number }>()
 
   constructor(opts: AuthenticatorOptions) {
     this.#opts = opts
@@ -208,13 +208,22 @@ export class Authenticator {
     return pending
   }
 
+  /**
+   * The credential for `registry`, asked of the source once, and again once
+   * it expires (an ECR token): the next 401 then gets a fresh header.
+   */
   #credential(registry: string): Promise<Credential | undefined> {
-    let pending = this.#credentials.get(registry)
-    if (pending === undefined) {
-      pending = this.#opts.credentials?.get(registry) ?? Promise.resolve(undefined)
-      this.#credentials.set(registry, pending)
+    const held = this.#credentials.get(registry)
+    const now = this.#opts.now ?? Date.now
+    if (held !== undefined && (held.expiresAt === undefined || now() < held.expiresAt)) return held.credential
+    const entry: { credential: Promise<Credential | undefined>; expiresAt?: number } = {
+      credential: (this.#opts.credentials?.get(registry) ?? Promise.resolve(undefined)).then((c) => {
+        entry.expiresAt = c?.expiresAt
+        return c
+      })
     }
-    return pending
+    this.#credentials.set(registry, entry)
+    return entry.credential
   }
 }
 

@@ -21,6 +21,8 @@ export interface Credential {
   identityToken?: string
   /** A bearer token sent directly to the registry (config.json registrytoken) */
   registryToken?: string
+  /** When the source should be asked again (ms since the epoch): ECR tokens last 12 hours. */
+  expiresAt?: number
 }
 
 export interface CredentialSource {

@@ -67,7 +67,8 @@ export function withEcrCredentials(
     const issuedAt = now()
     const credential = getAuthorizationToken(transport, registry, ecr, aws, settings, issuedAt).then((answer) => {
       entry.staleAt = issuedAt + (answer.expiresAt - issuedAt) / 2
-      return answer.credential
+      // A run longer than that asks again (auth.ts), well before the registry refuses the token.
+      return { ...answer.credential, expiresAt: entry.staleAt }
     })
     const entry: CachedToken = { credential, staleAt: Infinity }
     tokens.set(key, entry)

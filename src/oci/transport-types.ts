@@ -16,6 +16,8 @@ export interface TransportOptions {
   userAgent?: string
   retry?: { attempts?: number; baseDelayMs?: number; maxDelayMs?: number }
   sleep?: (ms: number) => Promise<void>
+  /** Clock for token and credential lifetimes (tests). */
+  now?: () => number
   headersTimeoutMs?: number
   bodyTimeoutMs?: number
   maxConnectionsPerHost?: number

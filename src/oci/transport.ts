@@ -65,7 +65,8 @@ export class Transport {
       credentials: this.#credentials,
       http: this.#tokenHttp,
       insecure: (r) => this.isInsecure(r),
-      logger: this.#logger
+      logger: this.#logger,
+      now: opts.now
     })
   }
 

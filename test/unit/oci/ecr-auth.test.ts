@@ -8,7 +8,7 @@ import { ecrAuthFromEnv, parseEcrAliases } from '../../../src/ecr-env.js'
 import { UserError } from '../../../src/errors.js'
 import { actionEcrAuth } from '../../../src/github/credentials.js'
 import { nullLogger } from '../../../src/logger.js'
-import { staticCredentials } from '../../../src/oci/credentials.js'
+import { staticCredentials, type Credential } from '../../../src/oci/credentials.js'
 import { detectStrategy } from '../../../src/oci/delete/strategy.js'
 import type { EcrAuthSettings } from '../../../src/oci/ecr-auth.js'
 import { ecrApiEndpoint, parseEcrRegistry } from '../../../src/oci/ecr-hosts.js'
@@ -103,6 +103,13 @@ async function fakeEcr(opts: Partial<FakeEcrOptions> = {}) {
   return server
 }
 
+/** The login of a credential, without when it expires. */
+function login(credential: Credential | undefined) {
+  if (credential === undefined) return undefined
+  const { expiresAt: _, ...rest } = credential
+  return rest
+}
+
 /** Asserts a UserError whose message is `line` and carries no secret. */
 async function rejectsWithLine(p: Promise<unknown>, line: string | RegExp) {
   await assert.rejects(p, (e) => {
@@ -121,7 +128,7 @@ describe('GetAuthorizationToken for private ECR', () => {
     const ecr = await fakeEcr()
     const secrets: string[] = []
     const transport = transportFor({ endpoint: ecr.url, onSecret: (s) => secrets.push(s) })
-    assert.deepEqual(await transport.credential(ECR_HOST), { username: 'AWS', password: PASSWORD })
+    assert.deepEqual(login(await transport.credential(ECR_HOST)), { username: 'AWS', password: PASSWORD })
     assert.equal(ecr.requests.length, 1)
     assert.deepEqual(secrets, [ecrToken(PASSWORD), PASSWORD])
   })
@@ -130,7 +137,7 @@ describe('GetAuthorizationToken for private ECR', () => {
     assert.equal(ecrToken('pass:word'), 'QVdTOnBhc3M6d29yZA==')
     const ecr = await fakeEcr({ password: 'pass:word' })
     const transport = transportFor({ endpoint: ecr.url })
-    assert.deepEqual(await transport.credential(ECR_HOST), { username: 'AWS', password: 'pass:word' })
+    assert.deepEqual(login(await transport.credential(ECR_HOST)), { username: 'AWS', password: 'pass:word' })
   })
 
   test('the chain comes first: a configured host makes no API call (R-CRED-1)', async () => {
@@ -146,10 +153,12 @@ describe('GetAuthorizationToken for private ECR', () => {
     const clock = () => now
     const ecr = await fakeEcr({ now: clock, lifetimeMs: 12 * 3600_000 })
     const transport = transportFor({ endpoint: ecr.url, now: clock, aliases: { 'mirror.example': ECR_HOST } })
-    await Promise.all([transport.credential(ECR_HOST), transport.credential(ECR_HOST)])
+    const [first] = await Promise.all([transport.credential(ECR_HOST), transport.credential(ECR_HOST)])
+    // The registry client asks again from half the lifetime on (auth.ts).
+    assert.equal(first?.expiresAt, now + 6 * 3600_000)
     now += 6 * 3600_000 - 1000
     // Another name of the same registry: the same region and account, the same token.
-    assert.deepEqual(await transport.credential('mirror.example'), { username: 'AWS', password: PASSWORD })
+    assert.deepEqual(login(await transport.credential('mirror.example')), { username: 'AWS', password: PASSWORD })
     assert.equal(ecr.requests.length, 1)
     now += 2000
     await transport.credential(ECR_HOST)
@@ -205,7 +214,7 @@ describe('GetAuthorizationToken for ECR Public', () => {
   test('us-east-1, service ecr-public, authorizationData as an object', async () => {
     const ecr = await fakeEcr({ kind: 'public', region: 'us-east-1' })
     const transport = transportFor({ publicEndpoint: ecr.url })
-    assert.deepEqual(await transport.credential('public.ecr.aws'), { username: 'AWS', password: PASSWORD })
+    assert.deepEqual(login(await transport.credential('public.ecr.aws')), { username: 'AWS', password: PASSWORD })
     assert.equal(ecr.requests.length, 1)
   })
 

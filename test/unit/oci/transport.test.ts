@@ -267,6 +267,33 @@ test('a 401 with a valid token is re-challenged once and then succeeds (AT-RETRY
   assert.equal(reg.requests.length, 3)
 })
 
+test('a credential that expires (an ECR token) is asked for again when the registry refuses the old one', async () => {
+  let clock = 1_000_000
+  let password = 'token-1'
+  const asked: string[] = []
+  const rotating = {
+    get: async () => {
+      asked.push(password)
+      return { username: 'AWS', password, expiresAt: clock + 6 * 3600_000 }
+    }
+  }
+  const reg = await server((req, res) => {
+    const wanted = `Basic ${Buffer.from(`AWS:${password}`).toString('base64')}`
+    if (req.headers.authorization !== wanted) return reply(res, 401, { 'www-authenticate': 'Basic realm="ecr"' })
+    reply(res, 200, manifestHeaders, manifest)
+  })
+  const { c } = client({ credentials: rotating, now: () => clock })
+  const ref = { registry: reg.host, repository: 'r', tag: 't' }
+  assert.equal((await c.headManifest(ref))?.digest, manifestDigest)
+  assert.equal((await c.headManifest(ref))?.digest, manifestDigest)
+  assert.deepEqual(asked, ['token-1'])
+  // Half a day later the registry takes only a new token.
+  clock += 12 * 3600_000
+  password = 'token-2'
+  assert.equal((await c.headManifest(ref))?.digest, manifestDigest)
+  assert.deepEqual(asked, ['token-1', 'token-2'])
+})
+
 test('refused credentials give one line naming the registry, after a bounded number of requests', async () => {
   const reg = await server((req, res) => void needsBasic({ ...req, headers: {} }, res))
   const { c } = client({ credentials: creds(reg.host) })
