@@ -57045,13 +57045,23 @@ class Authenticator {
         });
         return pending;
     }
+    /**
+     * The credential for `registry`, asked of the source once, and again once
+     * it expires (an ECR token): the next 401 then gets a fresh header.
+     */
     #credential(registry) {
-        let pending = this.#credentials.get(registry);
-        if (pending === undefined) {
-            pending = this.#opts.credentials?.get(registry) ?? Promise.resolve(undefined);
-            this.#credentials.set(registry, pending);
-        }
-        return pending;
+        const held = this.#credentials.get(registry);
+        const now = this.#opts.now ?? Date.now;
+        if (held !== undefined && (held.expiresAt === undefined || now() < held.expiresAt))
+            return held.credential;
+        const entry = {
+            credential: (this.#opts.credentials?.get(registry) ?? Promise.resolve(undefined)).then((c) => {
+                entry.expiresAt = c?.expiresAt;
+                return c;
+            })
+        };
+        this.#credentials.set(registry, entry);
+        return entry.credential;
     }
 }
 function tokenKey(state) {
@@ -57432,7 +57442,8 @@ function withEcrCredentials(chain, settings, transport, logger = nullLogger) {
         const issuedAt = now();
         const credential = getAuthorizationToken(transport, registry, ecr, aws, settings, issuedAt).then((answer) => {
             entry.staleAt = issuedAt + (answer.expiresAt - issuedAt) / 2;
-            return answer.credential;
+            // A run longer than that asks again (auth.ts), well before the registry refuses the token.
+            return { ...answer.credential, expiresAt: entry.staleAt };
         });
         const entry = { credential, staleAt: Infinity };
         tokens.set(key, entry);
@@ -57575,7 +57586,8 @@ class Transport {
             credentials: this.#credentials,
             http: this.#tokenHttp,
             insecure: (r) => this.isInsecure(r),
-            logger: this.#logger
+            logger: this.#logger,
+            now: opts.now
         });
     }
     /** True when the user allowed unverified TLS and plain http for `registry`. */
