@@ -10,7 +10,7 @@ import { signV4, type AwsCredentials } from './delete/sigv4.js'
 import { decodeAuth } from './docker-config.js'
 import { UnreachableRegistryError } from './errors.js'
 import type { Transport } from './transport.js'
-import { ECR_PUBLIC_API, ECR_PUBLIC_REGION, ecrApiEndpoint, parseEcrRegistry, type EcrRegistry } from './ecr-hosts.js'
+import { ecrApi, ecrRegistryOf, type EcrRegistry } from './ecr-hosts.js'
 
 const CONTENT_TYPE = 'application/x-amz-json-1.1'
 /** The username every ECR token goes with. */
@@ -84,7 +84,7 @@ export function withEcrCredentials(
       const found = await chain?.get(registry)
       if (found !== undefined) return found
       const alias = settings.aliases?.[registry.toLowerCase()]
-      const ecr = parseEcrRegistry(alias ?? registry)
+      const ecr = ecrRegistryOf(registry, settings.aliases)
       if (ecr === undefined) return undefined
       if (settings.credentials === undefined) {
         logger.debug(`credentials for ${registry}: an ECR registry, but no AWS credentials in the environment`)
@@ -116,14 +116,19 @@ async function getAuthorizationToken(
   settings: EcrAuthSettings,
   now: number
 ): Promise<TokenAnswer> {
-  const api = apiOf(ecr, settings)
+  const api = ecrApi(ecr, settings)
   const url = new URL(api.endpoint)
   const what = `ECR credentials for ${registry}: GetAuthorizationToken at ${url.host}`
   // registryIds is deprecated (the token reaches every registry the principal may use), still sent for
   // the account the host names, as docker-credential-ecr-login does.
   const body = Buffer.from(JSON.stringify(ecr.kind === 'private' ? { registryIds: [ecr.account] } : {}))
   const headers = signV4(
-    { method: 'POST', url, headers: { 'content-type': CONTENT_TYPE, 'x-amz-target': api.target }, body },
+    {
+      method: 'POST',
+      url,
+      headers: { 'content-type': CONTENT_TYPE, 'x-amz-target': `${api.targetPrefix}GetAuthorizationToken` },
+      body
+    },
     aws,
     { region: api.region, service: api.service, now: new Date() }
   )
@@ -138,7 +143,7 @@ async function getAuthorizationToken(
   }
   if (answer.status !== 200) {
     const denied = answer.status === 403 || answer.body.includes('AccessDenied')
-    throw apiError(what, answer, denied ? `the AWS credentials need ${api.permissions}` : undefined)
+    throw apiError(what, answer, denied ? `the AWS credentials need ${permissionsOf(ecr)}` : undefined)
   }
   // The answer holds the secret: only its shape goes into messages, never its text.
   const doc = jsonOf<{ authorizationData?: unknown }>(what, answer)
@@ -168,31 +173,9 @@ function expiryOf(value: unknown, now: number): number {
   return Number.isFinite(seconds) ? seconds * 1000 : now + DEFAULT_LIFETIME_MS
 }
 
-interface EcrApi {
-  endpoint: string
-  region: string
-  service: string
-  target: string
-  /** The IAM actions GetAuthorizationToken needs, for the AccessDenied hint. */
-  permissions: string
-}
-
-/** Endpoint, signing scope and operation of GetAuthorizationToken for `ecr`. */
-function apiOf(ecr: EcrRegistry, settings: EcrAuthSettings): EcrApi {
-  if (ecr.kind === 'public') {
-    return {
-      endpoint: settings.publicEndpoint ?? ECR_PUBLIC_API,
-      region: ECR_PUBLIC_REGION,
-      service: 'ecr-public',
-      target: 'SpencerFrontendService.GetAuthorizationToken',
-      permissions: 'ecr-public:GetAuthorizationToken and sts:GetServiceBearerToken'
-    }
-  }
-  return {
-    endpoint: settings.endpoint ?? ecrApiEndpoint(ecr.region, ecr.domain, ecr.fips),
-    region: ecr.region,
-    service: 'ecr',
-    target: 'AmazonEC2ContainerRegistry_V20150921.GetAuthorizationToken',
-    permissions: 'ecr:GetAuthorizationToken'
-  }
+/** The IAM actions GetAuthorizationToken needs, for the AccessDenied hint. */
+function permissionsOf(ecr: EcrRegistry): string {
+  return ecr.kind === 'public'
+    ? 'ecr-public:GetAuthorizationToken and sts:GetServiceBearerToken'
+    : 'ecr:GetAuthorizationToken'
 }

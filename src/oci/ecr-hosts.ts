@@ -24,7 +24,7 @@ export function parseEcrHost(registry: string): EcrHost | undefined {
 /** ECR Public's registry host and its dual-stack name. */
 const ECR_PUBLIC_HOSTS = new Set(['public.ecr.aws', 'ecr-public.aws.com'])
 /** "The ECR Public API is only available in us-east-1" (amazon-ecr-credential-helper factory.go). */
-export const ECR_PUBLIC_REGION = 'us-east-1'
+const ECR_PUBLIC_REGION = 'us-east-1'
 /** A private ECR registry (account, region, FIPS, partition domain) or ECR Public. */
 export type EcrRegistry = ({ kind: 'private' } & EcrHost) | { kind: 'public' }
 
@@ -50,4 +50,41 @@ export function ecrApiEndpoint(region: string, domain: string, fips: boolean): s
 }
 
 /** The ECR Public API, in its one region. */
-export const ECR_PUBLIC_API = `https://api.ecr-public.${ECR_PUBLIC_REGION}.amazonaws.com/`
+const ECR_PUBLIC_API = `https://api.ecr-public.${ECR_PUBLIC_REGION}.amazonaws.com/`
+
+/** Where an ECR registry's JSON API is, how calls to it are signed, and its operations' X-Amz-Target prefix. */
+export interface EcrApi {
+  endpoint: string
+  region: string
+  service: 'ecr' | 'ecr-public'
+  targetPrefix: string
+}
+
+/**
+ * The API of ECR Public, or of a private registry's region and partition;
+ * `endpoints` overrides the default URLs (AWS_ENDPOINT_URL_ECR[_PUBLIC]).
+ */
+export function ecrApi(
+  registry: { kind: 'public' } | { kind: 'private'; region: string; domain: string; fips: boolean },
+  endpoints: { endpoint?: string; publicEndpoint?: string }
+): EcrApi {
+  if (registry.kind === 'public') {
+    return {
+      endpoint: endpoints.publicEndpoint ?? ECR_PUBLIC_API,
+      region: ECR_PUBLIC_REGION,
+      service: 'ecr-public',
+      targetPrefix: 'SpencerFrontendService.'
+    }
+  }
+  return {
+    endpoint: endpoints.endpoint ?? ecrApiEndpoint(registry.region, registry.domain, registry.fips),
+    region: registry.region,
+    service: 'ecr',
+    targetPrefix: 'AmazonEC2ContainerRegistry_V20150921.'
+  }
+}
+
+/** The ECR registry `host` is, or is named as in `aliases` (IMAGE_MIRROR_ECR_HOSTS). */
+export function ecrRegistryOf(host: string, aliases?: Record<string, string>): EcrRegistry | undefined {
+  return parseEcrRegistry(aliases?.[host.toLowerCase()] ?? host)
+}

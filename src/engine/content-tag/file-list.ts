@@ -6,7 +6,7 @@
 // the section is hashed in long runs of them; file objects are built only
 // when someone reads them (explain, build labels).
 import { compareBytes, contextDigestOf, netstring, sha256Parts, sortFiles } from './encoding.js'
-import type { IndexEntries } from './index-entries.js'
+import { firstNotBefore, type IndexEntries } from './index-entries.js'
 import type { FileInput } from './types.js'
 
 /** The files section of a context, hashed; its entries on demand. */
@@ -144,16 +144,4 @@ function dropShadowed(files: FileInput[], fromDisk: string[]): FileInput[] {
     for (let i = lo; i < files.length && files[i]!.path.startsWith(below); i++) drop.add(i)
   }
   return drop.size === 0 ? files : files.filter((_, i) => !drop.has(i))
-}
-
-/** Binary search: the first index in [0, length) for which `before` is false (sorted input). */
-function firstNotBefore(length: number, before: (i: number) => boolean): number {
-  let lo = 0
-  let hi = length
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    if (before(mid)) lo = mid + 1
-    else hi = mid
-  }
-  return lo
 }

@@ -119,14 +119,7 @@ export class IndexEntries {
 
   /** The first index in [0, length) whose path does not sort before `path` (byte order). */
   lowerBound(path: string): number {
-    let lo = 0
-    let hi = this.count
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1
-      if (compareBytes(this.path(mid), path) < 0) lo = mid + 1
-      else hi = mid
-    }
-    return lo
+    return firstNotBefore(this.count, (i) => compareBytes(this.path(i), path) < 0)
   }
 
   /**
@@ -197,4 +190,16 @@ function writeDecimal(out: Buffer, at: number, n: number): number {
     n = Math.floor(n / 10)
   }
   return at + digits
+}
+
+/** Binary search: the first index in [0, length) for which `before` is false (sorted input). */
+export function firstNotBefore(length: number, before: (i: number) => boolean): number {
+  let lo = 0
+  let hi = length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (before(mid)) lo = mid + 1
+    else hi = mid
+  }
+  return lo
 }

@@ -4,7 +4,7 @@
 // imageDigest it deletes the image with all its tags, so a digest is never
 // sent (AT-DEL-4). ECR Public has the same call in its own API.
 import { UserError } from '../../errors.js'
-import { ECR_PUBLIC_API, ECR_PUBLIC_REGION, ecrApiEndpoint, parseEcrRegistry, type EcrRegistry } from '../ecr-hosts.js'
+import { ecrApi, ecrRegistryOf } from '../ecr-hosts.js'
 import { formatReference } from '../reference.js'
 import type { Transport } from '../transport.js'
 import type { Reference } from '../types.js'
@@ -19,12 +19,6 @@ interface BatchDeleteImageResponse {
   failures?: Array<{ failureCode?: string; failureReason?: string }>
 }
 
-/** The ECR registry a reference's host is, or is named as (IMAGE_MIRROR_ECR_HOSTS). */
-function registryOf(ref: Reference, opts: DeleteVendorOptions['ecr']): EcrRegistry | undefined {
-  const host = ref.registry.toLowerCase()
-  return parseEcrRegistry(opts?.aliases?.[host] ?? host)
-}
-
 /** Fails before any request when the credentials, the region or the registry alias are missing. */
 export function checkEcr(ref: Reference, opts: DeleteVendorOptions['ecr'] = {}): void {
   const label = formatReference(ref)
@@ -33,7 +27,7 @@ export function checkEcr(ref: Reference, opts: DeleteVendorOptions['ecr'] = {}):
       `${label}: the ecr delete strategy needs AWS credentials (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, with AWS_SESSION_TOKEN for temporary ones)`
     )
   }
-  const registry = registryOf(ref, opts)
+  const registry = ecrRegistryOf(ref.registry, opts.aliases)
   if (registry === undefined && opts.region === undefined) {
     throw new UserError(
       `${label}: ${ref.registry} is not an ECR host, so the ecr delete strategy needs a region (AWS_REGION)`
@@ -46,16 +40,14 @@ export function checkEcr(ref: Reference, opts: DeleteVendorOptions['ecr'] = {}):
   }
 }
 
-/** The API call that removes `ref`'s tag: endpoint, signing scope, target and body. */
+/** The API call that removes `ref`'s tag: the registry's API and the request body. */
 function batchDeleteImage(ref: Reference, opts: DeleteVendorOptions['ecr'] = {}) {
-  const registry = registryOf(ref, opts)
+  const registry = ecrRegistryOf(ref.registry, opts.aliases)
   if (registry?.kind === 'public') {
     // public.ecr.aws/<alias>/<name>: the API takes the alias as the registry id.
     const slash = ref.repository.indexOf('/')
     return {
-      url: new URL(opts.publicEndpoint ?? ECR_PUBLIC_API),
-      scope: { region: ECR_PUBLIC_REGION, service: 'ecr-public' },
-      target: 'SpencerFrontendService.BatchDeleteImage',
+      api: ecrApi(registry, opts),
       body: {
         registryId: ref.repository.slice(0, slash),
         repositoryName: ref.repository.slice(slash + 1),
@@ -63,13 +55,10 @@ function batchDeleteImage(ref: Reference, opts: DeleteVendorOptions['ecr'] = {})
       }
     }
   }
-  const region = registry?.region ?? opts.region!
+  // A host that is not ECR's own name signs in the region the user gives.
+  const host = registry ?? { kind: 'private' as const, region: opts.region!, domain: 'amazonaws.com', fips: false }
   return {
-    url: new URL(
-      opts.endpoint ?? ecrApiEndpoint(region, registry?.domain ?? 'amazonaws.com', registry?.fips === true)
-    ),
-    scope: { region, service: 'ecr' },
-    target: 'AmazonEC2ContainerRegistry_V20150921.BatchDeleteImage',
+    api: ecrApi(host, opts),
     body: {
       ...(registry === undefined ? {} : { registryId: registry.account }),
       repositoryName: ref.repository,
@@ -86,19 +75,25 @@ export async function ecrUntag(
   now: Date
 ): Promise<void> {
   checkEcr(ref, opts)
-  const call = batchDeleteImage(ref, opts)
-  const what = `${formatReference(ref)}: ${call.scope.service === 'ecr' ? 'ECR' : 'ECR Public'} BatchDeleteImage`
-  const body = Buffer.from(JSON.stringify(call.body))
+  const { api, body: request } = batchDeleteImage(ref, opts)
+  const what = `${formatReference(ref)}: ${api.service === 'ecr' ? 'ECR' : 'ECR Public'} BatchDeleteImage`
+  const url = new URL(api.endpoint)
+  const body = Buffer.from(JSON.stringify(request))
   const headers = signV4(
-    { method: 'POST', url: call.url, headers: { 'content-type': CONTENT_TYPE, 'x-amz-target': call.target }, body },
+    {
+      method: 'POST',
+      url,
+      headers: { 'content-type': CONTENT_TYPE, 'x-amz-target': `${api.targetPrefix}BatchDeleteImage` },
+      body
+    },
     opts.credentials!,
-    { ...call.scope, now }
+    { region: api.region, service: api.service, now }
   )
   // Not repeated: a second call after a lost answer would report ImageNotFound for a done job.
-  const answer = await callApi(transport, what, call.url, { method: 'POST', headers, body, retry: false })
+  const answer = await callApi(transport, what, url, { method: 'POST', headers, body, retry: false })
   if (answer.status !== 200) {
     const denied = answer.status === 403 || answer.body.includes('AccessDenied')
-    const permission = `needs ${call.scope.service}:BatchDeleteImage on the repository`
+    const permission = `needs ${api.service}:BatchDeleteImage on the repository`
     throw apiError(what, answer, denied ? permission : undefined)
   }
   const failure = jsonOf<BatchDeleteImageResponse>(what, answer).failures?.[0]

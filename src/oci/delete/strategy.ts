@@ -1,7 +1,7 @@
 // Which API removes a tag on which registry (registry-protocol §6.2, R-DEL-2),
 // chosen from the registry host unless the caller names a strategy.
 import { UserError } from '../../errors.js'
-import { parseEcrRegistry } from '../ecr-hosts.js'
+import { ecrRegistryOf } from '../ecr-hosts.js'
 import type { AwsCredentials } from './sigv4.js'
 
 /** The tag-delete strategies, one per registry family. */
@@ -62,7 +62,7 @@ const DOCKER_HUB_HOSTS = new Set([
 export function detectStrategy(registry: string, vendors: DeleteVendorOptions = {}): DeleteStrategy {
   const host = registry.toLowerCase()
   const listed = (hosts: string[] | undefined) => hosts?.some((h) => h.toLowerCase() === host) === true
-  if (parseEcrRegistry(vendors.ecr?.aliases?.[host] ?? host) !== undefined) return 'ecr'
+  if (ecrRegistryOf(host, vendors.ecr?.aliases) !== undefined) return 'ecr'
   if (host === 'ghcr.io') return 'ghcr'
   if (DOCKER_HUB_HOSTS.has(host)) return 'dockerhub'
   if (host === 'registry.gitlab.com' || listed(vendors.gitlab?.hosts)) return 'gitlab'
