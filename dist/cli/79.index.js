@@ -706,18 +706,13 @@ var sigv4 = __webpack_require__(4298);
 
 
 const CONTENT_TYPE = 'application/x-amz-json-1.1';
-/** The ECR registry a reference's host is, or is named as (IMAGE_MIRROR_ECR_HOSTS). */
-function registryOf(ref, opts) {
-    const host = ref.registry.toLowerCase();
-    return (0,ecr_hosts/* parseEcrRegistry */.d_)(opts?.aliases?.[host] ?? host);
-}
 /** Fails before any request when the credentials, the region or the registry alias are missing. */
 function checkEcr(ref, opts = {}) {
     const label = (0,reference/* formatReference */.FH)(ref);
     if (opts.credentials === undefined) {
         throw new errors/* UserError */.y(`${label}: the ecr delete strategy needs AWS credentials (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, with AWS_SESSION_TOKEN for temporary ones)`);
     }
-    const registry = registryOf(ref, opts);
+    const registry = (0,ecr_hosts/* ecrRegistryOf */.Bv)(ref.registry, opts.aliases);
     if (registry === undefined && opts.region === undefined) {
         throw new errors/* UserError */.y(`${label}: ${ref.registry} is not an ECR host, so the ecr delete strategy needs a region (AWS_REGION)`);
     }
@@ -725,16 +720,14 @@ function checkEcr(ref, opts = {}) {
         throw new errors/* UserError */.y(`${label}: ECR Public repositories are named <registry alias>/<repository>, and this one names no alias`);
     }
 }
-/** The API call that removes `ref`'s tag: endpoint, signing scope, target and body. */
+/** The API call that removes `ref`'s tag: the registry's API and the request body. */
 function batchDeleteImage(ref, opts = {}) {
-    const registry = registryOf(ref, opts);
+    const registry = (0,ecr_hosts/* ecrRegistryOf */.Bv)(ref.registry, opts.aliases);
     if (registry?.kind === 'public') {
         // public.ecr.aws/<alias>/<name>: the API takes the alias as the registry id.
         const slash = ref.repository.indexOf('/');
         return {
-            url: new URL(opts.publicEndpoint ?? ecr_hosts/* ECR_PUBLIC_API */.oj),
-            scope: { region: ecr_hosts/* ECR_PUBLIC_REGION */.ug, service: 'ecr-public' },
-            target: 'SpencerFrontendService.BatchDeleteImage',
+            api: (0,ecr_hosts/* ecrApi */.B5)(registry, opts),
             body: {
                 registryId: ref.repository.slice(0, slash),
                 repositoryName: ref.repository.slice(slash + 1),
@@ -742,11 +735,10 @@ function batchDeleteImage(ref, opts = {}) {
             }
         };
     }
-    const region = registry?.region ?? opts.region;
+    // A host that is not ECR's own name signs in the region the user gives.
+    const host = registry ?? { kind: 'private', region: opts.region, domain: 'amazonaws.com', fips: false };
     return {
-        url: new URL(opts.endpoint ?? (0,ecr_hosts/* ecrApiEndpoint */.iR)(region, registry?.domain ?? 'amazonaws.com', registry?.fips === true)),
-        scope: { region, service: 'ecr' },
-        target: 'AmazonEC2ContainerRegistry_V20150921.BatchDeleteImage',
+        api: (0,ecr_hosts/* ecrApi */.B5)(host, opts),
         body: {
             ...(registry === undefined ? {} : { registryId: registry.account }),
             repositoryName: ref.repository,
@@ -757,15 +749,21 @@ function batchDeleteImage(ref, opts = {}) {
 /** Removes `ref`'s tag with BatchDeleteImage; a failure entry in the answer is an error. */
 async function ecrUntag(transport, ref, opts = {}, now) {
     checkEcr(ref, opts);
-    const call = batchDeleteImage(ref, opts);
-    const what = `${(0,reference/* formatReference */.FH)(ref)}: ${call.scope.service === 'ecr' ? 'ECR' : 'ECR Public'} BatchDeleteImage`;
-    const body = Buffer.from(JSON.stringify(call.body));
-    const headers = (0,sigv4/* signV4 */.Kn)({ method: 'POST', url: call.url, headers: { 'content-type': CONTENT_TYPE, 'x-amz-target': call.target }, body }, opts.credentials, { ...call.scope, now });
+    const { api, body: request } = batchDeleteImage(ref, opts);
+    const what = `${(0,reference/* formatReference */.FH)(ref)}: ${api.service === 'ecr' ? 'ECR' : 'ECR Public'} BatchDeleteImage`;
+    const url = new URL(api.endpoint);
+    const body = Buffer.from(JSON.stringify(request));
+    const headers = (0,sigv4/* signV4 */.Kn)({
+        method: 'POST',
+        url,
+        headers: { 'content-type': CONTENT_TYPE, 'x-amz-target': `${api.targetPrefix}BatchDeleteImage` },
+        body
+    }, opts.credentials, { region: api.region, service: api.service, now });
     // Not repeated: a second call after a lost answer would report ImageNotFound for a done job.
-    const answer = await (0,delete_api/* callApi */.px)(transport, what, call.url, { method: 'POST', headers, body, retry: false });
+    const answer = await (0,delete_api/* callApi */.px)(transport, what, url, { method: 'POST', headers, body, retry: false });
     if (answer.status !== 200) {
         const denied = answer.status === 403 || answer.body.includes('AccessDenied');
-        const permission = `needs ${call.scope.service}:BatchDeleteImage on the repository`;
+        const permission = `needs ${api.service}:BatchDeleteImage on the repository`;
         throw (0,delete_api/* apiError */.pb)(what, answer, denied ? permission : undefined);
     }
     const failure = (0,delete_api/* jsonOf */.o_)(what, answer).failures?.[0];
@@ -2186,7 +2184,7 @@ const DOCKER_HUB_HOSTS = new Set([
 function detectStrategy(registry, vendors = {}) {
     const host = registry.toLowerCase();
     const listed = (hosts) => hosts?.some((h) => h.toLowerCase() === host) === true;
-    if ((0,_ecr_hosts_js__WEBPACK_IMPORTED_MODULE_1__/* .parseEcrRegistry */ .d_)(vendors.ecr?.aliases?.[host] ?? host) !== undefined)
+    if ((0,_ecr_hosts_js__WEBPACK_IMPORTED_MODULE_1__/* .ecrRegistryOf */ .Bv)(host, vendors.ecr?.aliases) !== undefined)
         return 'ecr';
     if (host === 'ghcr.io')
         return 'ghcr';
@@ -2536,12 +2534,11 @@ async function readAuthFile(path) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   d_: () => (/* binding */ parseEcrRegistry),
-/* harmony export */   iR: () => (/* binding */ ecrApiEndpoint),
-/* harmony export */   oj: () => (/* binding */ ECR_PUBLIC_API),
-/* harmony export */   ug: () => (/* binding */ ECR_PUBLIC_REGION)
+/* harmony export */   B5: () => (/* binding */ ecrApi),
+/* harmony export */   Bv: () => (/* binding */ ecrRegistryOf),
+/* harmony export */   d_: () => (/* binding */ parseEcrRegistry)
 /* harmony export */ });
-/* unused harmony export parseEcrHost */
+/* unused harmony exports parseEcrHost, ecrApiEndpoint */
 // Amazon ECR registry hosts and their API endpoints (registry-protocol \u00a73.2,
 // \u00a73.3), shared by GetAuthorizationToken (ecr-auth.ts) and BatchDeleteImage
 // (delete/ecr.ts).
@@ -2578,6 +2575,30 @@ function ecrApiEndpoint(region, domain, fips) {
 }
 /** The ECR Public API, in its one region. */
 const ECR_PUBLIC_API = `https://api.ecr-public.${ECR_PUBLIC_REGION}.amazonaws.com/`;
+/**
+ * The API of ECR Public, or of a private registry's region and partition;
+ * `endpoints` overrides the default URLs (AWS_ENDPOINT_URL_ECR[_PUBLIC]).
+ */
+function ecrApi(registry, endpoints) {
+    if (registry.kind === 'public') {
+        return {
+            endpoint: endpoints.publicEndpoint ?? ECR_PUBLIC_API,
+            region: ECR_PUBLIC_REGION,
+            service: 'ecr-public',
+            targetPrefix: 'SpencerFrontendService.'
+        };
+    }
+    return {
+        endpoint: endpoints.endpoint ?? ecrApiEndpoint(registry.region, registry.domain, registry.fips),
+        region: registry.region,
+        service: 'ecr',
+        targetPrefix: 'AmazonEC2ContainerRegistry_V20150921.'
+    };
+}
+/** The ECR registry `host` is, or is named as in `aliases` (IMAGE_MIRROR_ECR_HOSTS). */
+function ecrRegistryOf(host, aliases) {
+    return parseEcrRegistry(aliases?.[host.toLowerCase()] ?? host);
+}
 
 
 /***/ }),
@@ -4184,7 +4205,7 @@ function withEcrCredentials(chain, settings, transport, logger = src_logger/* nu
             if (found !== undefined)
                 return found;
             const alias = settings.aliases?.[registry.toLowerCase()];
-            const ecr = (0,ecr_hosts/* parseEcrRegistry */.d_)(alias ?? registry);
+            const ecr = (0,ecr_hosts/* ecrRegistryOf */.Bv)(registry, settings.aliases);
             if (ecr === undefined)
                 return undefined;
             if (settings.credentials === undefined) {
@@ -4198,13 +4219,18 @@ function withEcrCredentials(chain, settings, transport, logger = src_logger/* nu
 }
 /** One GetAuthorizationToken call; every failure is one line naming the registry. */
 async function getAuthorizationToken(transport, registry, ecr, aws, settings, now) {
-    const api = apiOf(ecr, settings);
+    const api = (0,ecr_hosts/* ecrApi */.B5)(ecr, settings);
     const url = new URL(api.endpoint);
     const what = `ECR credentials for ${registry}: GetAuthorizationToken at ${url.host}`;
     // registryIds is deprecated (the token reaches every registry the principal may use), still sent for
     // the account the host names, as docker-credential-ecr-login does.
     const body = Buffer.from(JSON.stringify(ecr.kind === 'private' ? { registryIds: [ecr.account] } : {}));
-    const headers = (0,sigv4/* signV4 */.Kn)({ method: 'POST', url, headers: { 'content-type': CONTENT_TYPE, 'x-amz-target': api.target }, body }, aws, { region: api.region, service: api.service, now: new Date() });
+    const headers = (0,sigv4/* signV4 */.Kn)({
+        method: 'POST',
+        url,
+        headers: { 'content-type': CONTENT_TYPE, 'x-amz-target': `${api.targetPrefix}GetAuthorizationToken` },
+        body
+    }, aws, { region: api.region, service: api.service, now: new Date() });
     let answer;
     try {
         answer = await (0,delete_api/* callApi */.px)(transport, what, url, { method: 'POST', headers, body });
@@ -4217,7 +4243,7 @@ async function getAuthorizationToken(transport, registry, ecr, aws, settings, no
     }
     if (answer.status !== 200) {
         const denied = answer.status === 403 || answer.body.includes('AccessDenied');
-        throw (0,delete_api/* apiError */.pb)(what, answer, denied ? `the AWS credentials need ${api.permissions}` : undefined);
+        throw (0,delete_api/* apiError */.pb)(what, answer, denied ? `the AWS credentials need ${permissionsOf(ecr)}` : undefined);
     }
     // The answer holds the secret: only its shape goes into messages, never its text.
     const doc = (0,delete_api/* jsonOf */.o_)(what, answer);
@@ -4242,24 +4268,11 @@ function expiryOf(value, now) {
     const seconds = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : NaN;
     return Number.isFinite(seconds) ? seconds * 1000 : now + DEFAULT_LIFETIME_MS;
 }
-/** Endpoint, signing scope and operation of GetAuthorizationToken for `ecr`. */
-function apiOf(ecr, settings) {
-    if (ecr.kind === 'public') {
-        return {
-            endpoint: settings.publicEndpoint ?? ecr_hosts/* ECR_PUBLIC_API */.oj,
-            region: ecr_hosts/* ECR_PUBLIC_REGION */.ug,
-            service: 'ecr-public',
-            target: 'SpencerFrontendService.GetAuthorizationToken',
-            permissions: 'ecr-public:GetAuthorizationToken and sts:GetServiceBearerToken'
-        };
-    }
-    return {
-        endpoint: settings.endpoint ?? (0,ecr_hosts/* ecrApiEndpoint */.iR)(ecr.region, ecr.domain, ecr.fips),
-        region: ecr.region,
-        service: 'ecr',
-        target: 'AmazonEC2ContainerRegistry_V20150921.GetAuthorizationToken',
-        permissions: 'ecr:GetAuthorizationToken'
-    };
+/** The IAM actions GetAuthorizationToken needs, for the AccessDenied hint. */
+function permissionsOf(ecr) {
+    return ecr.kind === 'public'
+        ? 'ecr-public:GetAuthorizationToken and sts:GetServiceBearerToken'
+        : 'ecr:GetAuthorizationToken';
 }
 
 // EXTERNAL MODULE: ./src/version.ts

@@ -52121,6 +52121,197 @@ function blobId(content) {
     return (0,external_node_crypto_.createHash)('sha1').update(`blob ${content.length}\0`).update(content).digest('hex');
 }
 
+;// CONCATENATED MODULE: ./src/engine/content-tag/index-entries.ts
+
+const MODES = ['100644', '100755', '120000'];
+// What follows the path in an encoded entry: the comma closing it and the mode's netstring.
+const AFTER_PATH = MODES.map((m) => Buffer.from(`,${m.length}:${m},`, 'latin1'));
+const COLON = 0x3a;
+const COMMA = 0x2c;
+const HEX = Buffer.from('0123456789abcdef', 'latin1');
+/** Entries of one work tree's index, in index order (byte order of path). */
+class IndexEntries {
+    /** Context-relative directory of the work tree ('' or `sub/` for a submodule). */
+    prefix;
+    prefixBytes;
+    /** Where each entry's path (without the prefix) and blob id lie in `encoded`. */
+    pathStart;
+    pathEnd;
+    digestStart;
+    digestEnd;
+    /** Each entry's encoding is encoded[encStart, encEnd). */
+    encStart;
+    encEnd;
+    encoded;
+    encodedLength = 0;
+    count = 0;
+    /** `capacity` entries and `bytes` of encoding are reserved; both grow as needed. */
+    constructor(prefix, capacity = 1024, bytes = 64 * capacity) {
+        this.prefix = prefix;
+        this.prefixBytes = Buffer.from(prefix, 'utf8');
+        this.pathStart = new Int32Array(capacity);
+        this.pathEnd = new Int32Array(capacity);
+        this.digestStart = new Int32Array(capacity);
+        this.digestEnd = new Int32Array(capacity);
+        this.encStart = new Int32Array(capacity);
+        this.encEnd = new Int32Array(capacity);
+        this.encoded = Buffer.allocUnsafe(bytes);
+    }
+    get length() {
+        return this.count;
+    }
+    /**
+     * Adds an entry whose work-tree path is path[pathStart, pathEnd) (UTF-8)
+     * and whose binary blob id is id[idStart, idStart + idLength), encoded as
+     * netstrings of context path, mode and blob id in hex.
+     */
+    push(path, pathStart, pathEnd, id, idStart, idLength, mode) {
+        if (this.count === this.pathStart.length)
+            this.grow();
+        const prefix = this.prefixBytes;
+        const pathLength = prefix.length + pathEnd - pathStart;
+        this.reserve(pathLength + 2 * idLength + 40);
+        const out = this.encoded;
+        const i = this.count++;
+        let at = this.encodedLength;
+        this.encStart[i] = at;
+        at = writeDecimal(out, at, pathLength);
+        out[at++] = COLON;
+        for (let k = 0; k < prefix.length; k++)
+            out[at++] = prefix[k];
+        this.pathStart[i] = at;
+        // Loops: the pieces are short, and a native copy per piece costs more than it saves.
+        for (let k = pathStart; k < pathEnd; k++)
+            out[at++] = path[k];
+        this.pathEnd[i] = at;
+        const after = AFTER_PATH[mode];
+        for (let k = 0; k < after.length; k++)
+            out[at++] = after[k];
+        at = writeDecimal(out, at, 2 * idLength);
+        out[at++] = COLON;
+        this.digestStart[i] = at;
+        for (let k = idStart; k < idStart + idLength; k++) {
+            const b = id[k];
+            out[at++] = HEX[b >> 4];
+            out[at++] = HEX[b & 15];
+        }
+        this.digestEnd[i] = at;
+        out[at++] = COMMA;
+        this.encEnd[i] = at;
+        this.encodedLength = at;
+    }
+    /** The path relative to the work tree. */
+    localPath(i) {
+        return this.encoded.toString('utf8', this.pathStart[i], this.pathEnd[i]);
+    }
+    /** The path relative to the context. */
+    path(i) {
+        return this.prefix + this.localPath(i);
+    }
+    /** The mode as git normalises it: 100644, 100755 or 120000. */
+    mode(i) {
+        // The mode's digits follow the path's closing comma and "6:".
+        return this.encoded.toString('latin1', this.pathEnd[i] + 3, this.pathEnd[i] + 9);
+    }
+    digest(i) {
+        return this.encoded.toString('latin1', this.digestStart[i], this.digestEnd[i]);
+    }
+    entry(i) {
+        return { path: this.path(i), mode: this.mode(i), digest: this.digest(i) };
+    }
+    toFileInputs() {
+        const out = new Array(this.count);
+        for (let i = 0; i < this.count; i++)
+            out[i] = this.entry(i);
+        return out;
+    }
+    /** The first index in [0, length) whose path does not sort before `path` (byte order). */
+    lowerBound(path) {
+        return firstNotBefore(this.count, (i) => encoding_compareBytes(this.path(i), path) < 0);
+    }
+    /**
+     * The encoded entries [from, to) as the fewest pieces: entries added one
+     * after another are one piece. The pieces share memory with this object.
+     */
+    encodedPieces(from, to, into) {
+        let start = -1;
+        let end = -1;
+        for (let i = from; i < to; i++) {
+            if (this.encStart[i] !== end) {
+                if (start >= 0)
+                    into.push(this.encoded.subarray(start, end));
+                start = this.encStart[i];
+            }
+            end = this.encEnd[i];
+        }
+        if (start >= 0)
+            into.push(this.encoded.subarray(start, end));
+    }
+    /** Removes the entries `drop` selects by index, keeping the order of the rest. */
+    removeWhere(drop) {
+        let kept = 0;
+        for (let i = 0; i < this.count; i++) {
+            if (drop(i))
+                continue;
+            this.pathStart[kept] = this.pathStart[i];
+            this.pathEnd[kept] = this.pathEnd[i];
+            this.digestStart[kept] = this.digestStart[i];
+            this.digestEnd[kept] = this.digestEnd[i];
+            this.encStart[kept] = this.encStart[i];
+            this.encEnd[kept] = this.encEnd[i];
+            kept++;
+        }
+        this.count = kept;
+    }
+    reserve(bytes) {
+        if (this.encodedLength + bytes <= this.encoded.length)
+            return;
+        const bigger = Buffer.allocUnsafe(Math.max(this.encoded.length * 2, this.encodedLength + bytes));
+        this.encoded.copy(bigger, 0, 0, this.encodedLength);
+        this.encoded = bigger;
+    }
+    grow() {
+        const size = this.pathStart.length * 2;
+        const widen = (a) => {
+            const b = new Int32Array(size);
+            b.set(a);
+            return b;
+        };
+        this.pathStart = widen(this.pathStart);
+        this.pathEnd = widen(this.pathEnd);
+        this.digestStart = widen(this.digestStart);
+        this.digestEnd = widen(this.digestEnd);
+        this.encStart = widen(this.encStart);
+        this.encEnd = widen(this.encEnd);
+    }
+}
+/** Writes `n` (\u2265 0) in decimal at `at`; returns the offset after it. */
+function writeDecimal(out, at, n) {
+    if (n < 10) {
+        out[at] = 0x30 + n;
+        return at + 1;
+    }
+    const digits = n < 100 ? 2 : n < 1000 ? 3 : String(n).length;
+    for (let k = at + digits - 1; k >= at; k--) {
+        out[k] = 0x30 + (n % 10);
+        n = Math.floor(n / 10);
+    }
+    return at + digits;
+}
+/** Binary search: the first index in [0, length) for which `before` is false (sorted input). */
+function firstNotBefore(length, before) {
+    let lo = 0;
+    let hi = length;
+    while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (before(mid))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/content-tag/file-list.ts
 // The context's file list (spec \u00a76.2): the index entries of a git work tree
 // merged with the files read from disk, in byte order, unique by path, without
@@ -52129,6 +52320,7 @@ function blobId(content) {
 // hashing, so index entries stay bytes in git's output, already encoded, and
 // the section is hashed in long runs of them; file objects are built only
 // when someone reads them (explain, build labels).
+
 
 /**
  * The context files from the index `runs` (one per work tree) and the files
@@ -52260,19 +52452,6 @@ function dropShadowed(files, fromDisk) {
             drop.add(i);
     }
     return drop.size === 0 ? files : files.filter((_, i) => !drop.has(i));
-}
-/** Binary search: the first index in [0, length) for which `before` is false (sorted input). */
-function firstNotBefore(length, before) {
-    let lo = 0;
-    let hi = length;
-    while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (before(mid))
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
 }
 
 ;// CONCATENATED MODULE: ./src/engine/content-tag/fs-files.ts
@@ -52556,193 +52735,6 @@ function readVarint(file, at, out) {
 }
 function unreadable(why) {
     throw new GitUnavailable(`cannot read git's index: ${why}`);
-}
-
-;// CONCATENATED MODULE: ./src/engine/content-tag/index-entries.ts
-
-const MODES = ['100644', '100755', '120000'];
-// What follows the path in an encoded entry: the comma closing it and the mode's netstring.
-const AFTER_PATH = MODES.map((m) => Buffer.from(`,${m.length}:${m},`, 'latin1'));
-const COLON = 0x3a;
-const COMMA = 0x2c;
-const HEX = Buffer.from('0123456789abcdef', 'latin1');
-/** Entries of one work tree's index, in index order (byte order of path). */
-class IndexEntries {
-    /** Context-relative directory of the work tree ('' or `sub/` for a submodule). */
-    prefix;
-    prefixBytes;
-    /** Where each entry's path (without the prefix) and blob id lie in `encoded`. */
-    pathStart;
-    pathEnd;
-    digestStart;
-    digestEnd;
-    /** Each entry's encoding is encoded[encStart, encEnd). */
-    encStart;
-    encEnd;
-    encoded;
-    encodedLength = 0;
-    count = 0;
-    /** `capacity` entries and `bytes` of encoding are reserved; both grow as needed. */
-    constructor(prefix, capacity = 1024, bytes = 64 * capacity) {
-        this.prefix = prefix;
-        this.prefixBytes = Buffer.from(prefix, 'utf8');
-        this.pathStart = new Int32Array(capacity);
-        this.pathEnd = new Int32Array(capacity);
-        this.digestStart = new Int32Array(capacity);
-        this.digestEnd = new Int32Array(capacity);
-        this.encStart = new Int32Array(capacity);
-        this.encEnd = new Int32Array(capacity);
-        this.encoded = Buffer.allocUnsafe(bytes);
-    }
-    get length() {
-        return this.count;
-    }
-    /**
-     * Adds an entry whose work-tree path is path[pathStart, pathEnd) (UTF-8)
-     * and whose binary blob id is id[idStart, idStart + idLength), encoded as
-     * netstrings of context path, mode and blob id in hex.
-     */
-    push(path, pathStart, pathEnd, id, idStart, idLength, mode) {
-        if (this.count === this.pathStart.length)
-            this.grow();
-        const prefix = this.prefixBytes;
-        const pathLength = prefix.length + pathEnd - pathStart;
-        this.reserve(pathLength + 2 * idLength + 40);
-        const out = this.encoded;
-        const i = this.count++;
-        let at = this.encodedLength;
-        this.encStart[i] = at;
-        at = writeDecimal(out, at, pathLength);
-        out[at++] = COLON;
-        for (let k = 0; k < prefix.length; k++)
-            out[at++] = prefix[k];
-        this.pathStart[i] = at;
-        // Loops: the pieces are short, and a native copy per piece costs more than it saves.
-        for (let k = pathStart; k < pathEnd; k++)
-            out[at++] = path[k];
-        this.pathEnd[i] = at;
-        const after = AFTER_PATH[mode];
-        for (let k = 0; k < after.length; k++)
-            out[at++] = after[k];
-        at = writeDecimal(out, at, 2 * idLength);
-        out[at++] = COLON;
-        this.digestStart[i] = at;
-        for (let k = idStart; k < idStart + idLength; k++) {
-            const b = id[k];
-            out[at++] = HEX[b >> 4];
-            out[at++] = HEX[b & 15];
-        }
-        this.digestEnd[i] = at;
-        out[at++] = COMMA;
-        this.encEnd[i] = at;
-        this.encodedLength = at;
-    }
-    /** The path relative to the work tree. */
-    localPath(i) {
-        return this.encoded.toString('utf8', this.pathStart[i], this.pathEnd[i]);
-    }
-    /** The path relative to the context. */
-    path(i) {
-        return this.prefix + this.localPath(i);
-    }
-    /** The mode as git normalises it: 100644, 100755 or 120000. */
-    mode(i) {
-        // The mode's digits follow the path's closing comma and "6:".
-        return this.encoded.toString('latin1', this.pathEnd[i] + 3, this.pathEnd[i] + 9);
-    }
-    digest(i) {
-        return this.encoded.toString('latin1', this.digestStart[i], this.digestEnd[i]);
-    }
-    entry(i) {
-        return { path: this.path(i), mode: this.mode(i), digest: this.digest(i) };
-    }
-    toFileInputs() {
-        const out = new Array(this.count);
-        for (let i = 0; i < this.count; i++)
-            out[i] = this.entry(i);
-        return out;
-    }
-    /** The first index in [0, length) whose path does not sort before `path` (byte order). */
-    lowerBound(path) {
-        let lo = 0;
-        let hi = this.count;
-        while (lo < hi) {
-            const mid = (lo + hi) >>> 1;
-            if (encoding_compareBytes(this.path(mid), path) < 0)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        return lo;
-    }
-    /**
-     * The encoded entries [from, to) as the fewest pieces: entries added one
-     * after another are one piece. The pieces share memory with this object.
-     */
-    encodedPieces(from, to, into) {
-        let start = -1;
-        let end = -1;
-        for (let i = from; i < to; i++) {
-            if (this.encStart[i] !== end) {
-                if (start >= 0)
-                    into.push(this.encoded.subarray(start, end));
-                start = this.encStart[i];
-            }
-            end = this.encEnd[i];
-        }
-        if (start >= 0)
-            into.push(this.encoded.subarray(start, end));
-    }
-    /** Removes the entries `drop` selects by index, keeping the order of the rest. */
-    removeWhere(drop) {
-        let kept = 0;
-        for (let i = 0; i < this.count; i++) {
-            if (drop(i))
-                continue;
-            this.pathStart[kept] = this.pathStart[i];
-            this.pathEnd[kept] = this.pathEnd[i];
-            this.digestStart[kept] = this.digestStart[i];
-            this.digestEnd[kept] = this.digestEnd[i];
-            this.encStart[kept] = this.encStart[i];
-            this.encEnd[kept] = this.encEnd[i];
-            kept++;
-        }
-        this.count = kept;
-    }
-    reserve(bytes) {
-        if (this.encodedLength + bytes <= this.encoded.length)
-            return;
-        const bigger = Buffer.allocUnsafe(Math.max(this.encoded.length * 2, this.encodedLength + bytes));
-        this.encoded.copy(bigger, 0, 0, this.encodedLength);
-        this.encoded = bigger;
-    }
-    grow() {
-        const size = this.pathStart.length * 2;
-        const widen = (a) => {
-            const b = new Int32Array(size);
-            b.set(a);
-            return b;
-        };
-        this.pathStart = widen(this.pathStart);
-        this.pathEnd = widen(this.pathEnd);
-        this.digestStart = widen(this.digestStart);
-        this.digestEnd = widen(this.digestEnd);
-        this.encStart = widen(this.encStart);
-        this.encEnd = widen(this.encEnd);
-    }
-}
-/** Writes `n` (\u2265 0) in decimal at `at`; returns the offset after it. */
-function writeDecimal(out, at, n) {
-    if (n < 10) {
-        out[at] = 0x30 + n;
-        return at + 1;
-    }
-    const digits = n < 100 ? 2 : n < 1000 ? 3 : String(n).length;
-    for (let k = at + digits - 1; k >= at; k--) {
-        out[k] = 0x30 + (n % 10);
-        n = Math.floor(n / 10);
-    }
-    return at + digits;
 }
 
 ;// CONCATENATED MODULE: ./src/engine/content-tag/git-files.ts
@@ -55330,6 +55322,30 @@ function ecrApiEndpoint(region, domain, fips) {
 }
 /** The ECR Public API, in its one region. */
 const ECR_PUBLIC_API = `https://api.ecr-public.${ECR_PUBLIC_REGION}.amazonaws.com/`;
+/**
+ * The API of ECR Public, or of a private registry's region and partition;
+ * `endpoints` overrides the default URLs (AWS_ENDPOINT_URL_ECR[_PUBLIC]).
+ */
+function ecrApi(registry, endpoints) {
+    if (registry.kind === 'public') {
+        return {
+            endpoint: endpoints.publicEndpoint ?? ECR_PUBLIC_API,
+            region: ECR_PUBLIC_REGION,
+            service: 'ecr-public',
+            targetPrefix: 'SpencerFrontendService.'
+        };
+    }
+    return {
+        endpoint: endpoints.endpoint ?? ecrApiEndpoint(registry.region, registry.domain, registry.fips),
+        region: registry.region,
+        service: 'ecr',
+        targetPrefix: 'AmazonEC2ContainerRegistry_V20150921.'
+    };
+}
+/** The ECR registry `host` is, or is named as in `aliases` (IMAGE_MIRROR_ECR_HOSTS). */
+function ecrRegistryOf(host, aliases) {
+    return parseEcrRegistry(aliases?.[host.toLowerCase()] ?? host);
+}
 
 ;// CONCATENATED MODULE: ./src/oci/delete/strategy.ts
 // Which API removes a tag on which registry (registry-protocol \u00a76.2, R-DEL-2),
@@ -55352,7 +55368,7 @@ const DOCKER_HUB_HOSTS = new Set([
 function detectStrategy(registry, vendors = {}) {
     const host = registry.toLowerCase();
     const listed = (hosts) => hosts?.some((h) => h.toLowerCase() === host) === true;
-    if (parseEcrRegistry(vendors.ecr?.aliases?.[host] ?? host) !== undefined)
+    if (ecrRegistryOf(host, vendors.ecr?.aliases) !== undefined)
         return 'ecr';
     if (host === 'ghcr.io')
         return 'ghcr';
@@ -55519,18 +55535,13 @@ function sigv4_crypto() {
 
 
 const CONTENT_TYPE = 'application/x-amz-json-1.1';
-/** The ECR registry a reference's host is, or is named as (IMAGE_MIRROR_ECR_HOSTS). */
-function registryOf(ref, opts) {
-    const host = ref.registry.toLowerCase();
-    return parseEcrRegistry(opts?.aliases?.[host] ?? host);
-}
 /** Fails before any request when the credentials, the region or the registry alias are missing. */
 function checkEcr(ref, opts = {}) {
     const label = formatReference(ref);
     if (opts.credentials === undefined) {
         throw new errors_UserError(`${label}: the ecr delete strategy needs AWS credentials (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, with AWS_SESSION_TOKEN for temporary ones)`);
     }
-    const registry = registryOf(ref, opts);
+    const registry = ecrRegistryOf(ref.registry, opts.aliases);
     if (registry === undefined && opts.region === undefined) {
         throw new errors_UserError(`${label}: ${ref.registry} is not an ECR host, so the ecr delete strategy needs a region (AWS_REGION)`);
     }
@@ -55538,16 +55549,14 @@ function checkEcr(ref, opts = {}) {
         throw new errors_UserError(`${label}: ECR Public repositories are named <registry alias>/<repository>, and this one names no alias`);
     }
 }
-/** The API call that removes `ref`'s tag: endpoint, signing scope, target and body. */
+/** The API call that removes `ref`'s tag: the registry's API and the request body. */
 function batchDeleteImage(ref, opts = {}) {
-    const registry = registryOf(ref, opts);
+    const registry = ecrRegistryOf(ref.registry, opts.aliases);
     if (registry?.kind === 'public') {
         // public.ecr.aws/<alias>/<name>: the API takes the alias as the registry id.
         const slash = ref.repository.indexOf('/');
         return {
-            url: new URL(opts.publicEndpoint ?? ECR_PUBLIC_API),
-            scope: { region: ECR_PUBLIC_REGION, service: 'ecr-public' },
-            target: 'SpencerFrontendService.BatchDeleteImage',
+            api: ecrApi(registry, opts),
             body: {
                 registryId: ref.repository.slice(0, slash),
                 repositoryName: ref.repository.slice(slash + 1),
@@ -55555,11 +55564,10 @@ function batchDeleteImage(ref, opts = {}) {
             }
         };
     }
-    const region = registry?.region ?? opts.region;
+    // A host that is not ECR's own name signs in the region the user gives.
+    const host = registry ?? { kind: 'private', region: opts.region, domain: 'amazonaws.com', fips: false };
     return {
-        url: new URL(opts.endpoint ?? ecrApiEndpoint(region, registry?.domain ?? 'amazonaws.com', registry?.fips === true)),
-        scope: { region, service: 'ecr' },
-        target: 'AmazonEC2ContainerRegistry_V20150921.BatchDeleteImage',
+        api: ecrApi(host, opts),
         body: {
             ...(registry === undefined ? {} : { registryId: registry.account }),
             repositoryName: ref.repository,
@@ -55570,15 +55578,21 @@ function batchDeleteImage(ref, opts = {}) {
 /** Removes `ref`'s tag with BatchDeleteImage; a failure entry in the answer is an error. */
 async function ecrUntag(transport, ref, opts = {}, now) {
     checkEcr(ref, opts);
-    const call = batchDeleteImage(ref, opts);
-    const what = `${formatReference(ref)}: ${call.scope.service === 'ecr' ? 'ECR' : 'ECR Public'} BatchDeleteImage`;
-    const body = Buffer.from(JSON.stringify(call.body));
-    const headers = signV4({ method: 'POST', url: call.url, headers: { 'content-type': CONTENT_TYPE, 'x-amz-target': call.target }, body }, opts.credentials, { ...call.scope, now });
+    const { api, body: request } = batchDeleteImage(ref, opts);
+    const what = `${formatReference(ref)}: ${api.service === 'ecr' ? 'ECR' : 'ECR Public'} BatchDeleteImage`;
+    const url = new URL(api.endpoint);
+    const body = Buffer.from(JSON.stringify(request));
+    const headers = signV4({
+        method: 'POST',
+        url,
+        headers: { 'content-type': CONTENT_TYPE, 'x-amz-target': `${api.targetPrefix}BatchDeleteImage` },
+        body
+    }, opts.credentials, { region: api.region, service: api.service, now });
     // Not repeated: a second call after a lost answer would report ImageNotFound for a done job.
-    const answer = await callApi(transport, what, call.url, { method: 'POST', headers, body, retry: false });
+    const answer = await callApi(transport, what, url, { method: 'POST', headers, body, retry: false });
     if (answer.status !== 200) {
         const denied = answer.status === 403 || answer.body.includes('AccessDenied');
-        const permission = `needs ${call.scope.service}:BatchDeleteImage on the repository`;
+        const permission = `needs ${api.service}:BatchDeleteImage on the repository`;
         throw apiError(what, answer, denied ? permission : undefined);
     }
     const failure = jsonOf(what, answer).failures?.[0];
@@ -57460,7 +57474,7 @@ function withEcrCredentials(chain, settings, transport, logger = nullLogger) {
             if (found !== undefined)
                 return found;
             const alias = settings.aliases?.[registry.toLowerCase()];
-            const ecr = parseEcrRegistry(alias ?? registry);
+            const ecr = ecrRegistryOf(registry, settings.aliases);
             if (ecr === undefined)
                 return undefined;
             if (settings.credentials === undefined) {
@@ -57474,13 +57488,18 @@ function withEcrCredentials(chain, settings, transport, logger = nullLogger) {
 }
 /** One GetAuthorizationToken call; every failure is one line naming the registry. */
 async function getAuthorizationToken(transport, registry, ecr, aws, settings, now) {
-    const api = apiOf(ecr, settings);
+    const api = ecrApi(ecr, settings);
     const url = new URL(api.endpoint);
     const what = `ECR credentials for ${registry}: GetAuthorizationToken at ${url.host}`;
     // registryIds is deprecated (the token reaches every registry the principal may use), still sent for
     // the account the host names, as docker-credential-ecr-login does.
     const body = Buffer.from(JSON.stringify(ecr.kind === 'private' ? { registryIds: [ecr.account] } : {}));
-    const headers = signV4({ method: 'POST', url, headers: { 'content-type': ecr_auth_CONTENT_TYPE, 'x-amz-target': api.target }, body }, aws, { region: api.region, service: api.service, now: new Date() });
+    const headers = signV4({
+        method: 'POST',
+        url,
+        headers: { 'content-type': ecr_auth_CONTENT_TYPE, 'x-amz-target': `${api.targetPrefix}GetAuthorizationToken` },
+        body
+    }, aws, { region: api.region, service: api.service, now: new Date() });
     let answer;
     try {
         answer = await callApi(transport, what, url, { method: 'POST', headers, body });
@@ -57493,7 +57512,7 @@ async function getAuthorizationToken(transport, registry, ecr, aws, settings, no
     }
     if (answer.status !== 200) {
         const denied = answer.status === 403 || answer.body.includes('AccessDenied');
-        throw apiError(what, answer, denied ? `the AWS credentials need ${api.permissions}` : undefined);
+        throw apiError(what, answer, denied ? `the AWS credentials need ${permissionsOf(ecr)}` : undefined);
     }
     // The answer holds the secret: only its shape goes into messages, never its text.
     const doc = jsonOf(what, answer);
@@ -57518,24 +57537,11 @@ function expiryOf(value, now) {
     const seconds = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : NaN;
     return Number.isFinite(seconds) ? seconds * 1000 : now + DEFAULT_LIFETIME_MS;
 }
-/** Endpoint, signing scope and operation of GetAuthorizationToken for `ecr`. */
-function apiOf(ecr, settings) {
-    if (ecr.kind === 'public') {
-        return {
-            endpoint: settings.publicEndpoint ?? ECR_PUBLIC_API,
-            region: ECR_PUBLIC_REGION,
-            service: 'ecr-public',
-            target: 'SpencerFrontendService.GetAuthorizationToken',
-            permissions: 'ecr-public:GetAuthorizationToken and sts:GetServiceBearerToken'
-        };
-    }
-    return {
-        endpoint: settings.endpoint ?? ecrApiEndpoint(ecr.region, ecr.domain, ecr.fips),
-        region: ecr.region,
-        service: 'ecr',
-        target: 'AmazonEC2ContainerRegistry_V20150921.GetAuthorizationToken',
-        permissions: 'ecr:GetAuthorizationToken'
-    };
+/** The IAM actions GetAuthorizationToken needs, for the AccessDenied hint. */
+function permissionsOf(ecr) {
+    return ecr.kind === 'public'
+        ? 'ecr-public:GetAuthorizationToken and sts:GetServiceBearerToken'
+        : 'ecr:GetAuthorizationToken';
 }
 
 ;// CONCATENATED MODULE: ./src/version.ts
