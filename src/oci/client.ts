@@ -1,12 +1,12 @@
 // Registry operations on top of the transport: manifests and blobs here,
 // uploads, tags, referrers and deletion in their own modules.
-import { pipeline, type Readable } from 'node:stream'
+import type { Readable } from 'node:stream'
 import { UserError } from '../errors.js'
 import { nullLogger, type Logger } from '../logger.js'
 import { uploadBlob, type BlobSource, type UploadOptions } from './blob-upload.js'
 import { deleteManifest, deleteTag, type DeleteTagOptions, type DeleteTagResult } from './delete.js'
 import type { DeleteVendorOptions } from './delete/strategy.js'
-import { DigestVerifier } from './digest.js'
+import { VerifiedBlobStream } from './digest.js'
 import { isNotFound, RegistryError } from './errors.js'
 import { bareMediaType, checkManifest, isGenericType } from './manifest-check.js'
 import { MANIFEST_ACCEPT, SCHEMA1_MEDIATYPES } from './media-types.js'
@@ -243,11 +243,7 @@ export class RegistryClient {
         `${label}: the registry sent ${length} bytes, the descriptor says ${descriptor.size}`
       )
     }
-    const verifier = new DigestVerifier({ digest: descriptor.digest, size: descriptor.size }, label)
-    pipeline(res.body, verifier, () => {
-      // Errors reach the consumer through `verifier`; nothing else to do here.
-    })
-    return verifier
+    return new VerifiedBlobStream(res.body, { digest: descriptor.digest, size: descriptor.size }, label)
   }
 
   /** Uploads a blob unless present; mounts it from `mountFrom` (same registry) when possible. */

@@ -6,7 +6,7 @@ import { UserError } from '../../../src/errors.js'
 import {
   digestOf,
   DigestMismatchError,
-  DigestVerifier,
+  VerifiedBlobStream,
   isDigest,
   parseDigest,
   referrersTagFor
@@ -84,14 +84,14 @@ test('referrersTagFor: rejects a string without an algorithm', () => {
   assert.throws(() => referrersTagFor(HEX64), UserError)
 })
 
-test('DigestVerifier: the empty blob', async () => {
+test('VerifiedBlobStream: the empty blob', async () => {
   const { error, bytes } = await verify([], { digest: EMPTY_BLOB_DIGEST, size: 0 })
   assert.equal(error, undefined)
   assert.equal(bytes, 0)
 })
 
 async function verify(data: Buffer[], expected: { digest: string; size: number }) {
-  const verifier = new DigestVerifier(expected, 'reg/repo@blob')
+  const verifier = new VerifiedBlobStream(Readable.from(data), expected, 'reg/repo@blob')
   const received: Buffer[] = []
   const sink = new Writable({
     write(chunk: Buffer, _enc, cb) {
@@ -101,7 +101,7 @@ async function verify(data: Buffer[], expected: { digest: string; size: number }
   })
   let error: unknown
   try {
-    await pipeline(Readable.from(data), verifier, sink)
+    await pipeline(verifier, sink)
   } catch (e) {
     error = e
   }
@@ -123,7 +123,7 @@ const verifierCases: Array<[string, Buffer[], string, RegExp | undefined]> = [
 ]
 
 for (const [name, data, digest, expectedError] of verifierCases) {
-  test(`DigestVerifier: ${name}`, async () => {
+  test(`VerifiedBlobStream: ${name}`, async () => {
     const { error, received, bytes } = await verify(data, { digest, size })
     if (expectedError === undefined) {
       assert.equal(error, undefined)
@@ -138,11 +138,55 @@ for (const [name, data, digest, expectedError] of verifierCases) {
   })
 }
 
-test('DigestVerifier: never passes on bytes beyond the expected size', async () => {
+test('VerifiedBlobStream: never passes on bytes beyond the expected size', async () => {
   const { received } = await verify([blob, Buffer.from('extra')], { digest: blobDigest, size })
   assert.ok(received.length <= size)
 })
 
-test('DigestVerifier: rejects an unusable expected digest up front', () => {
-  assert.throws(() => new DigestVerifier({ digest: 'md5:abc', size: 1 }, 'x'), UserError)
+test('VerifiedBlobStream: rejects an unusable expected digest up front', () => {
+  assert.throws(() => new VerifiedBlobStream(Readable.from([]), { digest: 'md5:abc', size: 1 }, 'x'), UserError)
+})
+
+test('VerifiedBlobStream: the chunk that completes content of another digest is never passed on', async () => {
+  // A consumer forwarding the bytes under Content-Length then sends a short body, which no registry commits.
+  const { error, received } = await verify([other.subarray(0, 5), other.subarray(5)], { digest: blobDigest, size })
+  assert.ok(error instanceof DigestMismatchError)
+  assert.deepEqual(received, other.subarray(0, 5))
+})
+
+test('VerifiedBlobStream: a source that closes early fails the stream in one line', async () => {
+  const source = new Readable({ read() {} })
+  const verifier = new VerifiedBlobStream(source, { digest: blobDigest, size }, 'reg/repo@blob')
+  source.push(blob.subarray(0, 4))
+  setImmediate(() => source.destroy())
+  const chunks: Buffer[] = []
+  await assert.rejects(
+    (async () => {
+      for await (const chunk of verifier) chunks.push(chunk as Buffer)
+    })(),
+    /^UserError: reg\/repo@blob: the registry closed the connection before the blob was complete$/m
+  )
+  assert.equal(Buffer.concat(chunks).length, 4)
+})
+
+test('VerifiedBlobStream: destroying it releases the source', async () => {
+  const source = new Readable({ read() {} })
+  const verifier = new VerifiedBlobStream(source, { digest: blobDigest, size }, 'reg/repo@blob')
+  verifier.destroy()
+  await new Promise((resolve) => setImmediate(resolve))
+  assert.equal(source.destroyed, true)
+})
+
+test('VerifiedBlobStream: an error before anyone reads waits for the consumer', async () => {
+  // An upload opens the source while its POST is out: a reset then must not crash the process.
+  const source = new Readable({ read() {} })
+  const verifier = new VerifiedBlobStream(source, { digest: blobDigest, size }, 'reg/repo@blob')
+  source.destroy(new Error('connection reset'))
+  await new Promise((resolve) => setImmediate(resolve))
+  await assert.rejects(
+    (async () => {
+      for await (const _ of verifier) assert.fail('no bytes expected')
+    })(),
+    /connection reset/
+  )
 })
