@@ -54724,6 +54724,23 @@ function resumesExhausted(up, offset) {
 
 
 
+/**
+ * Which repositories get their upload session opened while the blob's HEAD is
+ * out, so that a missing blob's bytes start moving one round trip sooner: on
+ * a fresh copy every blob waits for that round trip before anything else.
+ * A blob the HEAD finds present costs its session (a POST, and a DELETE that
+ * cancels it), so a repository stops getting early sessions once a HEAD has
+ * found one of its blobs present: later tags of an image family share layers.
+ */
+class EarlySessions {
+    #hasBlobs = new Set();
+    wanted(registry, repository) {
+        return !this.#hasBlobs.has(`${registry}/${repository}`);
+    }
+    foundPresent(registry, repository) {
+        this.#hasBlobs.add(`${registry}/${repository}`);
+    }
+}
 /** Cap on a registry's OCI-Chunk-Min-Length: a chunk is held in memory. */
 const MAX_CHUNK = 256 * 1024 * 1024;
 const SESSION_ATTEMPTS = 3;
@@ -54732,9 +54749,6 @@ async function uploadBlob(host, registry, repository, descriptor, source, opts =
     if (Buffer.isBuffer(source) && source.length !== descriptor.size) {
         throw new errors_UserError(`blob ${descriptor.digest}: ${source.length} bytes given, the descriptor says ${descriptor.size}`);
     }
-    const present = await host.headBlob(registry, repository, descriptor.digest);
-    if (present !== undefined && (present === descriptor.size || present === -1))
-        return 'exists';
     const job = {
         host,
         registry,
@@ -54743,9 +54757,24 @@ async function uploadBlob(host, registry, repository, descriptor, source, opts =
         source,
         scopes: [repositoryScope(repository, ['pull', 'push'])]
     };
+    const mountFrom = opts.mountFrom !== repository ? opts.mountFrom : undefined;
+    const early = mountFrom === undefined && host.earlySessions?.wanted(registry, repository) ? earlySession(job) : undefined;
+    let present;
+    try {
+        present = await host.headBlob(registry, repository, descriptor.digest);
+    }
+    catch (error) {
+        early?.then((opened) => opened && cancel(job, opened.url));
+        throw error;
+    }
+    if (present !== undefined && (present === descriptor.size || present === -1)) {
+        host.earlySessions?.foundPresent(registry, repository);
+        early?.then((opened) => opened && cancel(job, opened.url));
+        return 'exists';
+    }
     let session;
-    if (opts.mountFrom !== undefined && opts.mountFrom !== repository) {
-        const mounted = await mount(job, opts.mountFrom);
+    if (mountFrom !== undefined) {
+        const mounted = await mount(job, mountFrom);
         if (mounted === 'mounted')
             return 'mounted';
         session = mounted;
@@ -54757,9 +54786,12 @@ async function uploadBlob(host, registry, repository, descriptor, source, opts =
     let discard;
     const streamed = chunk === undefined && descriptor.size > 0 && !Buffer.isBuffer(source);
     if (session === undefined && streamed) {
-        const opened = await startSessionOpening(job, source);
+        const opened = await startSessionOpening(job, source, early);
         session = opened.session;
         discard = opened.discard;
+    }
+    else {
+        session ??= await early;
     }
     for (let attempt = 1;; attempt++) {
         session ??= await startSession(job);
@@ -54782,6 +54814,13 @@ async function uploadBlob(host, registry, repository, descriptor, source, opts =
             session = undefined;
         }
     }
+}
+/**
+ * A session opened ahead of the HEAD's answer; undefined when the POST
+ * failed, so that the upload asks again and reports that answer itself.
+ */
+function earlySession(job) {
+    return startSession(job).catch(() => undefined);
 }
 /** Cross-repository mount (\u00a71.6); the token must cover pull on the source too (R-MNT-3). */
 async function mount(job, from) {
@@ -54820,11 +54859,11 @@ async function startSession(job) {
  * The POST of the first session and the source's GET at once: the blob is
  * known to be missing, so both are needed, and the PUT waits for the later
  * of the two instead of their sum (a fresh copy pays this per blob before
- * any byte moves). The opened stream goes to the first PUT (`job.source`
- * hands it out once; a retry opens the source again); `discard` releases it
- * when no PUT took it.
+ * any byte moves). The POST may already be out (`early`). The opened stream
+ * goes to the first PUT (`job.source` hands it out once; a retry opens the
+ * source again); `discard` releases it when no PUT took it.
  */
-async function startSessionOpening(job, source) {
+async function startSessionOpening(job, source, early) {
     let first = Promise.resolve().then(() => source.open());
     // A failed GET is reported by the PUT that awaits it, not as unhandled meanwhile.
     first.catch(() => { });
@@ -54840,7 +54879,7 @@ async function startSessionOpening(job, source) {
         }
     };
     try {
-        return { session: await startSession(job), discard };
+        return { session: (await early) ?? (await startSession(job)), discard };
     }
     catch (error) {
         discard();
@@ -56576,6 +56615,8 @@ class RegistryClient {
     deleteVendors;
     /** The last Docker Hub rate-limit headers seen, if any. */
     lastRateLimit;
+    /** Upload sessions opened with the blob's HEAD, per target repository (blob-upload.ts). */
+    earlySessions = new EarlySessions();
     constructor(transport, opts = {}) {
         this.transport = transport;
         this.logger = opts.logger ?? nullLogger;

@@ -1,5 +1,6 @@
 // Blob upload (registry-protocol §1.5–1.6):
-//  1. HEAD the blob in the target; present → done (R-UP-4).
+//  1. HEAD the blob in the target; present → done (R-UP-4). The upload
+//     session's POST goes out with the HEAD (see EarlySessions).
 //  2. Mount from another repository of the same registry when asked:
 //     201 → done; 202 → the answer is an upload session, continue with it (R-MNT-2).
 //  3. POST a session, then one PUT with an explicit Content-Length (R-UP-2);
@@ -37,6 +38,28 @@ export interface UploadHost {
   transport: Transport
   logger?: Logger
   headBlob(registry: string, repository: string, digest: string): Promise<number | undefined>
+  /** Where to open sessions while the HEAD is out; without it, only after. */
+  earlySessions?: EarlySessions
+}
+
+/**
+ * Which repositories get their upload session opened while the blob's HEAD is
+ * out, so that a missing blob's bytes start moving one round trip sooner: on
+ * a fresh copy every blob waits for that round trip before anything else.
+ * A blob the HEAD finds present costs its session (a POST, and a DELETE that
+ * cancels it), so a repository stops getting early sessions once a HEAD has
+ * found one of its blobs present: later tags of an image family share layers.
+ */
+export class EarlySessions {
+  readonly #hasBlobs = new Set<string>()
+
+  wanted(registry: string, repository: string): boolean {
+    return !this.#hasBlobs.has(`${registry}/${repository}`)
+  }
+
+  foundPresent(registry: string, repository: string): void {
+    this.#hasBlobs.add(`${registry}/${repository}`)
+  }
 }
 
 /** Cap on a registry's OCI-Chunk-Min-Length: a chunk is held in memory. */
@@ -71,8 +94,6 @@ export async function uploadBlob(
       `blob ${descriptor.digest}: ${source.length} bytes given, the descriptor says ${descriptor.size}`
     )
   }
-  const present = await host.headBlob(registry, repository, descriptor.digest)
-  if (present !== undefined && (present === descriptor.size || present === -1)) return 'exists'
   const job: Job = {
     host,
     registry,
@@ -81,9 +102,23 @@ export async function uploadBlob(
     source,
     scopes: [repositoryScope(repository, ['pull', 'push'])]
   }
+  const mountFrom = opts.mountFrom !== repository ? opts.mountFrom : undefined
+  const early = mountFrom === undefined && host.earlySessions?.wanted(registry, repository) ? earlySession(job) : undefined
+  let present: number | undefined
+  try {
+    present = await host.headBlob(registry, repository, descriptor.digest)
+  } catch (error) {
+    early?.then((opened) => opened && cancel(job, opened.url))
+    throw error
+  }
+  if (present !== undefined && (present === descriptor.size || present === -1)) {
+    host.earlySessions?.foundPresent(registry, repository)
+    early?.then((opened) => opened && cancel(job, opened.url))
+    return 'exists'
+  }
   let session: Session | undefined
-  if (opts.mountFrom !== undefined && opts.mountFrom !== repository) {
-    const mounted = await mount(job, opts.mountFrom)
+  if (mountFrom !== undefined) {
+    const mounted = await mount(job, mountFrom)
     if (mounted === 'mounted') return 'mounted'
     session = mounted
   }
@@ -94,9 +129,11 @@ export async function uploadBlob(
   let discard: (() => void) | undefined
   const streamed = chunk === undefined && descriptor.size > 0 && !Buffer.isBuffer(source)
   if (session === undefined && streamed) {
-    const opened = await startSessionOpening(job, source)
+    const opened = await startSessionOpening(job, source, early)
     session = opened.session
     discard = opened.discard
+  } else {
+    session ??= await early
   }
   for (let attempt = 1; ; attempt++) {
     session ??= await startSession(job)
@@ -115,6 +152,14 @@ export async function uploadBlob(
       session = undefined
     }
   }
+}
+
+/**
+ * A session opened ahead of the HEAD's answer; undefined when the POST
+ * failed, so that the upload asks again and reports that answer itself.
+ */
+function earlySession(job: Job): Promise<Session | undefined> {
+  return startSession(job).catch(() => undefined)
 }
 
 /** Cross-repository mount (§1.6); the token must cover pull on the source too (R-MNT-3). */
@@ -156,13 +201,14 @@ async function startSession(job: Job): Promise<Session> {
  * The POST of the first session and the source's GET at once: the blob is
  * known to be missing, so both are needed, and the PUT waits for the later
  * of the two instead of their sum (a fresh copy pays this per blob before
- * any byte moves). The opened stream goes to the first PUT (`job.source`
- * hands it out once; a retry opens the source again); `discard` releases it
- * when no PUT took it.
+ * any byte moves). The POST may already be out (`early`). The opened stream
+ * goes to the first PUT (`job.source` hands it out once; a retry opens the
+ * source again); `discard` releases it when no PUT took it.
  */
 async function startSessionOpening(
   job: Job,
-  source: { open(): Readable | Promise<Readable> }
+  source: { open(): Readable | Promise<Readable> },
+  early: Promise<Session | undefined> | undefined
 ): Promise<{ session: Session; discard: () => void }> {
   let first: Promise<Readable> | undefined = Promise.resolve().then(() => source.open())
   // A failed GET is reported by the PUT that awaits it, not as unhandled meanwhile.
@@ -179,7 +225,7 @@ async function startSessionOpening(
     }
   }
   try {
-    return { session: await startSession(job), discard }
+    return { session: (await early) ?? (await startSession(job)), discard }
   } catch (error) {
     discard()
     job.source = source

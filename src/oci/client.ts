@@ -3,7 +3,7 @@
 import type { Readable } from 'node:stream'
 import { UserError } from '../errors.js'
 import { nullLogger, type Logger } from '../logger.js'
-import { uploadBlob, type BlobSource, type UploadOptions } from './blob-upload.js'
+import { EarlySessions, uploadBlob, type BlobSource, type UploadOptions } from './blob-upload.js'
 import { deleteManifest, deleteTag, type DeleteTagOptions, type DeleteTagResult } from './delete.js'
 import type { DeleteVendorOptions } from './delete/strategy.js'
 import { VerifiedBlobStream } from './digest.js'
@@ -69,6 +69,8 @@ export class RegistryClient {
   readonly deleteVendors?: DeleteVendorOptions
   /** The last Docker Hub rate-limit headers seen, if any. */
   lastRateLimit?: RateLimit
+  /** Upload sessions opened with the blob's HEAD, per target repository (blob-upload.ts). */
+  readonly earlySessions = new EarlySessions()
 
   constructor(transport: Transport, opts: ClientOptions = {}) {
     this.transport = transport

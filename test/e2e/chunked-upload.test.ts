@@ -19,7 +19,8 @@ import {
   startTamperProxy,
   type SeenRequest,
   type Tamper,
-  type TamperProxy
+  type TamperProxy,
+  uploadMethods
 } from '../helpers/tamper-proxy.js'
 
 const plain = testEnv().registries.plain
@@ -127,10 +128,7 @@ test('a 416 on the second PATCH: GET status, resume at the byte after its Range,
     `${2 * CHUNK}-${3 * CHUNK - 1}`,
     `${3 * CHUNK}-${data.length - 1}`
   ])
-  assert.deepEqual(
-    p.requests.map((r) => r.method),
-    ['HEAD', 'POST', 'PATCH', 'PATCH', 'GET', 'PATCH', 'PATCH', 'PATCH', 'PUT']
-  )
+  assert.deepEqual(uploadMethods(p.requests), ['HEAD', 'POST', 'PATCH', 'PATCH', 'GET', 'PATCH', 'PATCH', 'PATCH', 'PUT'])
   assert.equal(source.opens, 1, 'the chunk in hand is resent from memory')
   assert.deepEqual(await stored(repository, descriptor), data)
 })

@@ -225,3 +225,12 @@ export function reply(
   })
   res.end(payload)
 }
+
+/**
+ * The methods of the requests a blob upload sent, its first two (the blob's
+ * HEAD and the POST opening its session, sent together) in one order.
+ */
+export function uploadMethods(requests: SeenRequest[]): string[] {
+  const methods = requests.map((r) => r.method)
+  return [...methods.slice(0, 2).sort(), ...methods.slice(2)]
+}

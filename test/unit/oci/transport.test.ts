@@ -8,6 +8,7 @@ import type { Logger } from '../../../src/logger.js'
 import { RegistryClient } from '../../../src/oci/client.js'
 import { staticCredentials } from '../../../src/oci/credentials.js'
 import { digestOf } from '../../../src/oci/digest.js'
+import type { Descriptor } from '../../../src/oci/types.js'
 import { RegistryError, UnreachableRegistryError } from '../../../src/oci/errors.js'
 import {
   MEDIATYPE_DOCKER_LIST,
@@ -22,6 +23,7 @@ import {
   reply,
   selfSignedCert,
   startServer,
+  uploadMethods,
   type Handler,
   type SeenRequest
 } from '../../helpers/tamper-proxy.js'
@@ -592,10 +594,7 @@ test('a closing PUT whose response is lost is checked with HEAD, not re-sent (AT
   })
   const { c } = client()
   assert.equal(await c.uploadBlob(reg.host, 'r', blobDesc, blob), 'uploaded')
-  assert.deepEqual(
-    reg.requests.map((r) => r.method),
-    ['HEAD', 'POST', 'PUT', 'HEAD']
-  )
+  assert.deepEqual(uploadMethods(reg.requests), ['HEAD', 'POST', 'PUT', 'HEAD'])
 })
 
 const JSON_TYPE = { 'content-type': 'application/json' }
@@ -625,10 +624,7 @@ test('a missing blob is read from the source while its upload session opens', as
     open: () => c.getBlob(source.host, 'r', blobDesc)
   })
   assert.equal(outcome, 'uploaded')
-  assert.deepEqual(
-    target.requests.map((r) => r.method),
-    ['HEAD', 'POST', 'PUT']
-  )
+  assert.deepEqual(uploadMethods(target.requests), ['HEAD', 'POST', 'PUT'])
   assert.deepEqual(target.requests[2]!.body, blob)
 })
 
@@ -651,6 +647,56 @@ test('an upload retried after a failed PUT reads the source again', async () => 
   assert.equal(source.requests.length, 2)
   const last = target.requests.filter((r) => r.method === 'PUT').at(-1)!
   assert.deepEqual(last.body, blob)
+})
+
+test('a missing blob: the session POST goes out with the HEAD, not after its answer', async () => {
+  let postSeen!: () => void
+  const posted = new Promise<void>((resolve) => (postSeen = resolve))
+  const target = await server(async (req, res) => {
+    if (req.method === 'HEAD') {
+      // Answered only once the POST is here: a client that waited for this answer never sends it.
+      const timedOut = await Promise.race([
+        posted.then(() => false),
+        new Promise<boolean>((resolve) => setTimeout(() => resolve(true), 5000).unref())
+      ])
+      return reply(res, timedOut ? 500 : 404)
+    }
+    if (req.method === 'POST') {
+      postSeen()
+      return reply(res, 202, { location: '/v2/r/blobs/uploads/u' })
+    }
+    reply(res, 201)
+  })
+  const { c } = client()
+  assert.equal(await c.uploadBlob(target.host, 'r', blobDesc, blob), 'uploaded')
+  assert.deepEqual(uploadMethods(target.requests), ['HEAD', 'POST', 'PUT'])
+})
+
+test('a blob the target has: the early session is cancelled, and that repository gets no more early sessions', async () => {
+  const other = Buffer.from('another layer')
+  const otherDesc: Descriptor = { mediaType: 'application/octet-stream', digest: digestOf(other), size: other.length }
+  let sessions = 0
+  const target = await server((req, res) => {
+    if (req.method === 'HEAD') {
+      return req.url.includes(blobDesc.digest) ? reply(res, 200, { 'content-length': String(blob.length) }) : reply(res, 404)
+    }
+    if (req.method === 'POST') return reply(res, 202, { location: `/v2/r/blobs/uploads/s${++sessions}` })
+    if (req.method === 'DELETE') return reply(res, 204)
+    reply(res, 201)
+  })
+  const { c } = client()
+  assert.equal(await c.uploadBlob(target.host, 'r', blobDesc, blob), 'exists')
+  // The cancel goes out after the answer: wait for it.
+  for (let i = 0; i < 100 && !target.requests.some((r) => r.method === 'DELETE'); i++) await new Promise((r) => setTimeout(r, 10))
+  assert.deepEqual(uploadMethods(target.requests), ['HEAD', 'POST', 'DELETE'])
+  assert.equal(new URL(target.requests[2]!.url, 'http://x').pathname, '/v2/r/blobs/uploads/s1')
+  target.requests.length = 0
+  assert.equal(await c.uploadBlob(target.host, 'r', otherDesc, other), 'uploaded')
+  assert.deepEqual(
+    target.requests.map((r) => r.method),
+    ['HEAD', 'POST', 'PUT'],
+    'after a present blob, the session waits for the HEAD'
+  )
 })
 
 test('a blob the target has is not read from the source', async () => {
