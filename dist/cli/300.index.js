@@ -14,7 +14,7 @@ export const modules = {
 /* harmony import */ var _oci_client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9825);
 /* harmony import */ var _oci_credentials_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2571);
 /* harmony import */ var _ecr_env_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(531);
-/* harmony import */ var _oci_transport_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3491);
+/* harmony import */ var _oci_transport_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5107);
 
 
 
@@ -29,7 +29,8 @@ function registryClient(ctx) {
         insecure: ctx.global.insecure,
         ca: ctx.global.caFile === undefined ? undefined : readCa(ctx.global.caFile),
         logger: ctx.logger,
-        onRequest: requestTrace(ctx.env.IMAGE_MIRROR_TRACE)
+        onRequest: requestTrace(ctx.env.IMAGE_MIRROR_TRACE),
+        schemeProbes: ctx.schemeProbes
     });
     return new _oci_client_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryClient */ .bP(transport, {
         logger: ctx.logger,

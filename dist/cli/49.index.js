@@ -87,7 +87,7 @@ const command = {
                 ctx.logger.warning(warning);
         // The registry client loads only for --diff: plain `tag` runs in every CI step.
         if (values.diff !== undefined)
-            return (await Promise.all(/* import() */[__webpack_require__.e(99), __webpack_require__.e(79), __webpack_require__.e(613)]).then(__webpack_require__.bind(__webpack_require__, 9613))).printDiff(ctx, result, values.diff);
+            return (await Promise.all(/* import() */[__webpack_require__.e(99), __webpack_require__.e(631), __webpack_require__.e(613)]).then(__webpack_require__.bind(__webpack_require__, 9613))).printDiff(ctx, result, values.diff);
         if (values.explain) {
             if (ctx.global.json)
                 ctx.out(JSON.stringify((0,_engine_content_tag_index_js__WEBPACK_IMPORTED_MODULE_3__/* .explainJson */ .eP)(result)));

@@ -14,7 +14,7 @@ export const modules = {
 /* harmony import */ var _engine_mirror_names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9054);
 /* harmony import */ var _oci_client_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9825);
 /* harmony import */ var _oci_credentials_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2571);
-/* harmony import */ var _oci_transport_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3491);
+/* harmony import */ var _oci_transport_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5107);
 /* harmony import */ var _delete_vendors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3446);
 /* harmony import */ var _ecr_env_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(531);
 
@@ -54,7 +54,8 @@ function configRegistryClient(ctx, config) {
         insecure: (registry) => ctx.global.insecure || insecureHosts.has((0,_engine_mirror_names_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalRegistry */ .i7)(registry)),
         ca,
         logger: ctx.logger,
-        onRequest: requestTrace(ctx.env.IMAGE_MIRROR_TRACE)
+        onRequest: requestTrace(ctx.env.IMAGE_MIRROR_TRACE),
+        schemeProbes: ctx.schemeProbes
     });
     // sync's delete-unmatched removes tags with the registry's own API (docs/delete.md).
     return new _oci_client_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryClient */ .bP(transport, {
@@ -1725,9 +1726,9 @@ async function copyImage(registry, src, dst, opts = {}) {
     // Both sides at once: on an up-to-date target the two round trips (and, for
     // insecure registries, the two TLS probes) are most of a repeat copy.
     const early = opts.platforms === undefined ? registry.headManifest(target) : undefined;
-    // An absent target means a copy: node:crypto loads while the source's HEAD
-    // or manifest GET is out, not after the GET.
-    early?.then((head) => head === undefined && (0,_digest_js__WEBPACK_IMPORTED_MODULE_2__/* .preloadHashing */ .UM)(), () => { });
+    // Awaited below, unless the source's HEAD fails first: then its own failure
+    // must not surface as an unhandled rejection.
+    early?.catch(() => { });
     const srcHead = await registry.headManifest(src);
     if (srcHead === undefined)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`source image ${(0,_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .formatReference */ .FH)(src)} not found`);
@@ -1757,7 +1758,11 @@ async function copyImage(registry, src, dst, opts = {}) {
             return job.result;
         }
     }
-    const top = await registry.getManifest({ ...src, digest: srcHead.digest });
+    const topRequest = registry.getManifest({ ...src, digest: srcHead.digest });
+    // node:crypto (the manifest's digest, then every blob's) loads while the
+    // GET is out, not after its answer: a repeat copy never loads it.
+    setImmediate(_digest_js__WEBPACK_IMPORTED_MODULE_2__/* .preloadHashing */ .UM);
+    const top = await topRequest;
     const manifest = opts.platforms && _media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .INDEX_MEDIATYPES */ .zx.has(top.mediaType) ? filterIndex(job, top, opts.platforms) : top;
     if (manifest !== top && (await registry.headManifest(target))?.digest === manifest.digest) {
         job.result.status = 'skipped';
@@ -1781,6 +1786,10 @@ async function copyChildren(job, manifest) {
     }
     const image = body;
     const descriptors = [image.config, ...(image.layers ?? [])].filter((d) => d !== undefined);
+    // Largest first: the largest blob ends a copy last, and registries answer
+    // the upload POSTs one after another (each syncs a file to disk), so the
+    // blob whose POST goes first starts first.
+    descriptors.sort((a, b) => b.size - a.size);
     await Promise.all(descriptors.map((d) => copyBlobOnce(job, d)));
 }
 async function copyChildManifest(job, child) {

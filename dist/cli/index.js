@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8247);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2666);
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2), process.env);
 
@@ -14,7 +14,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8247:
+/***/ 2666:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -47,22 +47,22 @@ const COMMANDS = {
         usesRegistries: true,
         streamsBlobs: true,
         summary: 'copy an image (manifest or index) between registries by digest',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(99), __nccwpck_require__.e(79), __nccwpck_require__.e(780)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3780))).command
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(99), __nccwpck_require__.e(631), __nccwpck_require__.e(780)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3780))).command
     },
     digest: {
         usesRegistries: true,
         summary: 'print the digest of an image reference',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(99), __nccwpck_require__.e(79), __nccwpck_require__.e(113)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1113))).command
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(99), __nccwpck_require__.e(631), __nccwpck_require__.e(113)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1113))).command
     },
     ls: {
         usesRegistries: true,
         summary: 'list the tags of a repository',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(99), __nccwpck_require__.e(79), __nccwpck_require__.e(300)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4300))).command
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(99), __nccwpck_require__.e(631), __nccwpck_require__.e(300)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4300))).command
     },
     delete: {
         usesRegistries: true,
         summary: 'delete a tag or digest without touching other tags',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(99), __nccwpck_require__.e(79), __nccwpck_require__.e(362)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1362))).command
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(99), __nccwpck_require__.e(631), __nccwpck_require__.e(362)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1362))).command
     },
     tag: {
         summary: 'print the content tag of an image: what goes into it, explained or diffed against an image',
@@ -71,25 +71,25 @@ const COMMANDS = {
     build: {
         usesRegistries: true,
         summary: 'build and push an image unless the registry already has its content tag',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(99), __nccwpck_require__.e(815), __nccwpck_require__.e(79), __nccwpck_require__.e(720), __nccwpck_require__.e(49), __nccwpck_require__.e(550), __nccwpck_require__.e(587)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2587))).command
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(99), __nccwpck_require__.e(815), __nccwpck_require__.e(631), __nccwpck_require__.e(720), __nccwpck_require__.e(49), __nccwpck_require__.e(550), __nccwpck_require__.e(587)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2587))).command
     },
     promote: {
         usesRegistries: true,
         streamsBlobs: true,
         summary: 'copy an image by digest to the destinations of every promotion policy that watches it',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(99), __nccwpck_require__.e(815), __nccwpck_require__.e(79), __nccwpck_require__.e(720), __nccwpck_require__.e(550), __nccwpck_require__.e(309)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8309))).command
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(99), __nccwpck_require__.e(815), __nccwpck_require__.e(631), __nccwpck_require__.e(720), __nccwpck_require__.e(550), __nccwpck_require__.e(309)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8309))).command
     },
     mirror: {
         usesRegistries: true,
         streamsBlobs: true,
         summary: 'mirror the third-party images of the config into the mirror registry',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(99), __nccwpck_require__.e(815), __nccwpck_require__.e(79), __nccwpck_require__.e(720), __nccwpck_require__.e(340)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6340))).command
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(99), __nccwpck_require__.e(815), __nccwpck_require__.e(631), __nccwpck_require__.e(720), __nccwpck_require__.e(340)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6340))).command
     },
     sync: {
         usesRegistries: true,
         streamsBlobs: true,
         summary: 'sync the tags of whole repositories into the mirror registry, copying only what changed',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(99), __nccwpck_require__.e(815), __nccwpck_require__.e(79), __nccwpck_require__.e(720), __nccwpck_require__.e(673)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3673))).command
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(99), __nccwpck_require__.e(815), __nccwpck_require__.e(631), __nccwpck_require__.e(720), __nccwpck_require__.e(673)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3673))).command
     }
 };
 
@@ -97,7 +97,38 @@ const COMMANDS = {
 var version = __nccwpck_require__(311);
 // EXTERNAL MODULE: ./src/heap.ts
 var heap = __nccwpck_require__(2753);
+// EXTERNAL MODULE: ./src/oci/scheme-sniff.ts
+var scheme_sniff = __nccwpck_require__(5563);
+;// CONCATENATED MODULE: ./src/cli/scheme-probes.ts
+// Scheme probes for the registries named on an --insecure command line,
+// started before the command's code loads. A probe is a connection and one
+// round trip (scheme-sniff.ts); started here, it overlaps the engine's load
+// instead of following it, and the transport picks up its answer.
+
+/**
+ * A probe for every argument that starts with a registry with an explicit
+ * port (`host:port/repository\u2026`): only such registries are probed at all. An
+ * argument that merely looks like one (an option's value) costs a probe that
+ * no request uses.
+ */
+function startSchemeProbes(args) {
+    const controller = new AbortController();
+    const probes = new Map();
+    for (const arg of args) {
+        const slash = arg.indexOf('/');
+        if (arg.startsWith('-') || slash <= 0)
+            continue;
+        const registry = arg.slice(0, slash);
+        const target = probes.has(registry) ? undefined : (0,scheme_sniff/* hostAndPort */.P)(registry);
+        if (target === undefined)
+            continue;
+        probes.set(registry, (0,scheme_sniff/* sniffScheme */.e)(target.host, target.port, { signal: controller.signal }));
+    }
+    return { probes, stop: () => controller.abort() };
+}
+
 ;// CONCATENATED MODULE: ./src/cli/main.ts
+
 
 
 
@@ -128,14 +159,15 @@ async function main(argv, env) {
         process.stderr.write(`image-mirror: unknown command "${name}" (run image-mirror help)\n`);
         return USAGE_EXIT;
     }
+    const rest = argv.filter((_, i) => i !== nameIndex);
+    const probes = entry.usesRegistries && rest.includes('--insecure') ? startSchemeProbes(rest) : undefined;
     if (entry.streamsBlobs)
         (0,heap/* holdYoungGenerationSmall */.b)();
     if (entry.usesRegistries)
         (0,heap/* delayWasmTierUp */.F)();
     try {
         const command = await entry.load();
-        const rest = argv.filter((_, i) => i !== nameIndex);
-        return (await runCommand(command, rest, env)) ?? 0;
+        return (await runCommand(command, rest, env, probes?.probes)) ?? 0;
     }
     catch (error) {
         if (error instanceof UsageError) {
@@ -150,6 +182,9 @@ async function main(argv, env) {
         if (verbose && error instanceof Error && error.stack)
             process.stderr.write(error.stack + '\n');
         return INTERNAL_EXIT;
+    }
+    finally {
+        probes?.stop();
     }
 }
 class UsageError extends Error {
@@ -171,7 +206,7 @@ function commandIndex(argv) {
     }
     return -1;
 }
-async function runCommand(command, argv, env) {
+async function runCommand(command, argv, env, schemeProbes) {
     let parsed;
     try {
         parsed = (0,external_node_util_.parseArgs)({ args: argv, options: { ...GLOBAL_OPTIONS, ...command.options }, allowPositionals: true, strict: true });
@@ -201,7 +236,8 @@ async function runCommand(command, argv, env) {
         logger: (0,logger/* stderrLogger */.D)(global.verbose),
         out: (line) => process.stdout.write(line + '\n'),
         env,
-        cwd: process.cwd()
+        cwd: process.cwd(),
+        schemeProbes
     };
     return command.run(ctx, values, positionals);
 }
@@ -337,6 +373,89 @@ function stderrLogger(verbose = false) {
             return fn();
         }
     };
+}
+
+
+/***/ }),
+
+/***/ 5563:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ hostAndPort),
+/* harmony export */   e: () => (/* binding */ sniffScheme)
+/* harmony export */ });
+// Which protocol the port of an insecure registry speaks, told from its first
+// answer to a TLS ClientHello. Registries the user marks insecure are tried
+// with https first, then http (as Docker does); finding out with a real TLS
+// handshake loads Node's TLS stack, some 20 ms of every start, though a plain
+// http registry never needs it. A TLS server answers a ClientHello with a
+// handshake or alert record; an http server reads it as a broken request line
+// (its random bytes hold line breaks) and answers `HTTP/1.x 400`. Anything
+// else leaves the choice to the handshake-then-http probe.
+//
+// node:net is loaded on the first probe: the CLI's entry holds this module
+// (it starts probes while the engine loads) and must not load net for every
+// command.
+/** A TLS 1.2 ClientHello record: no extensions, three common cipher suites. */
+const CLIENT_HELLO = Buffer.from([
+    0x16, 0x03, 0x01, 0x00, 0x31, // handshake record, 49 bytes
+    0x01, 0x00, 0x00, 0x2d, // ClientHello, 45 bytes
+    0x03, 0x03, // TLS 1.2
+    // 32 random bytes: line breaks, so that an http server ends its request line
+    ...Array.from({ length: 16 }, () => [0x0d, 0x0a]).flat(),
+    0x00, // no session id
+    0x00, 0x06, 0x13, 0x01, 0xc0, 0x2f, 0x00, 0x2f, // cipher suites
+    0x01, 0x00 // null compression
+]);
+const TLS_HANDSHAKE = 0x16;
+const TLS_ALERT = 0x15;
+/**
+ * Connects to `host:port`, sends a ClientHello and reads the first bytes of
+ * the answer. Undefined when they settle nothing (no answer within
+ * `timeoutMs`, a closed connection, other bytes, `signal` aborted).
+ */
+function sniffScheme(host, port, opts = {}) {
+    return new Promise((resolve) => {
+        if (opts.signal?.aborted)
+            return resolve(undefined);
+        const socket = process.getBuiltinModule('node:net').connect({ host, port });
+        let seen = Buffer.alloc(0);
+        const done = (scheme) => {
+            clearTimeout(timer);
+            opts.signal?.removeEventListener('abort', abort);
+            socket.destroy();
+            resolve(scheme);
+        };
+        const abort = () => done(undefined);
+        opts.signal?.addEventListener('abort', abort);
+        const timer = setTimeout(abort, opts.timeoutMs ?? 2000);
+        socket.on('connect', () => socket.write(CLIENT_HELLO));
+        socket.on('data', (chunk) => {
+            seen = Buffer.concat([seen, chunk]);
+            if (seen[0] === TLS_HANDSHAKE || seen[0] === TLS_ALERT)
+                done('https');
+            else if (seen.length >= 5)
+                done(seen.subarray(0, 5).toString('latin1') === 'HTTP/' ? 'http' : undefined);
+        });
+        socket.on('error', () => done(undefined));
+        socket.on('close', () => done(undefined));
+    });
+}
+/** Host and explicit port of a registry name (`host:port`, `[v6]:port`); undefined without a port. */
+function hostAndPort(registry) {
+    let url;
+    try {
+        url = new URL(`http://${registry}`);
+    }
+    catch {
+        return undefined;
+    }
+    // Without a port, https and http mean different ports: the probe decides.
+    if (url.port === '')
+        return undefined;
+    const host = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
+    return { host, port: Number(url.port) };
 }
 
 

@@ -57295,7 +57295,10 @@ function trustedRoots(opts) {
 // handshake or alert record; an http server reads it as a broken request line
 // (its random bytes hold line breaks) and answers `HTTP/1.x 400`. Anything
 // else leaves the choice to the handshake-then-http probe.
-
+//
+// node:net is loaded on the first probe: the CLI's entry holds this module
+// (it starts probes while the engine loads) and must not load net for every
+// command.
 /** A TLS 1.2 ClientHello record: no extensions, three common cipher suites. */
 const CLIENT_HELLO = Buffer.from([
     0x16, 0x03, 0x01, 0x00, 0x31, // handshake record, 49 bytes
@@ -57312,18 +57315,23 @@ const TLS_ALERT = 0x15;
 /**
  * Connects to `host:port`, sends a ClientHello and reads the first bytes of
  * the answer. Undefined when they settle nothing (no answer within
- * `timeoutMs`, a closed connection, other bytes).
+ * `timeoutMs`, a closed connection, other bytes, `signal` aborted).
  */
-function sniffScheme(host, port, timeoutMs = 2000) {
+function sniffScheme(host, port, opts = {}) {
     return new Promise((resolve) => {
-        const socket = (0,external_node_net_.connect)({ host, port });
+        if (opts.signal?.aborted)
+            return resolve(undefined);
+        const socket = process.getBuiltinModule('node:net').connect({ host, port });
         let seen = Buffer.alloc(0);
         const done = (scheme) => {
             clearTimeout(timer);
+            opts.signal?.removeEventListener('abort', abort);
             socket.destroy();
             resolve(scheme);
         };
-        const timer = setTimeout(() => done(undefined), timeoutMs);
+        const abort = () => done(undefined);
+        opts.signal?.addEventListener('abort', abort);
+        const timer = setTimeout(abort, opts.timeoutMs ?? 2000);
         socket.on('connect', () => socket.write(CLIENT_HELLO));
         socket.on('data', (chunk) => {
             seen = Buffer.concat([seen, chunk]);
@@ -57811,7 +57819,9 @@ class Transport {
         let sniff = this.#sniffs.get(registry);
         if (sniff === undefined) {
             const target = hostAndPort(registry);
-            sniff = (target === undefined ? Promise.resolve(undefined) : sniffScheme(target.host, target.port)).then((scheme) => {
+            const started = this.#opts.schemeProbes?.get(registry);
+            const probe = started ?? (target === undefined ? Promise.resolve(undefined) : sniffScheme(target.host, target.port));
+            sniff = probe.then((scheme) => {
                 if (scheme === undefined || this.#schemes.has(registry))
                     return;
                 this.#logger.debug(`${registry} speaks ${scheme === 'https' ? 'TLS' : 'plain http'}`);
@@ -58687,9 +58697,9 @@ async function copyImage(registry, src, dst, opts = {}) {
     // Both sides at once: on an up-to-date target the two round trips (and, for
     // insecure registries, the two TLS probes) are most of a repeat copy.
     const early = opts.platforms === undefined ? registry.headManifest(target) : undefined;
-    // An absent target means a copy: node:crypto loads while the source's HEAD
-    // or manifest GET is out, not after the GET.
-    early?.then((head) => head === undefined && preloadHashing(), () => { });
+    // Awaited below, unless the source's HEAD fails first: then its own failure
+    // must not surface as an unhandled rejection.
+    early?.catch(() => { });
     const srcHead = await registry.headManifest(src);
     if (srcHead === undefined)
         throw new errors_UserError(`source image ${formatReference(src)} not found`);
@@ -58719,7 +58729,11 @@ async function copyImage(registry, src, dst, opts = {}) {
             return job.result;
         }
     }
-    const top = await registry.getManifest({ ...src, digest: srcHead.digest });
+    const topRequest = registry.getManifest({ ...src, digest: srcHead.digest });
+    // node:crypto (the manifest's digest, then every blob's) loads while the
+    // GET is out, not after its answer: a repeat copy never loads it.
+    setImmediate(preloadHashing);
+    const top = await topRequest;
     const manifest = opts.platforms && INDEX_MEDIATYPES.has(top.mediaType) ? filterIndex(job, top, opts.platforms) : top;
     if (manifest !== top && (await registry.headManifest(target))?.digest === manifest.digest) {
         job.result.status = 'skipped';
@@ -58743,6 +58757,10 @@ async function copyChildren(job, manifest) {
     }
     const image = body;
     const descriptors = [image.config, ...(image.layers ?? [])].filter((d) => d !== undefined);
+    // Largest first: the largest blob ends a copy last, and registries answer
+    // the upload POSTs one after another (each syncs a file to disk), so the
+    // blob whose POST goes first starts first.
+    descriptors.sort((a, b) => b.size - a.size);
     await Promise.all(descriptors.map((d) => copyBlobOnce(job, d)));
 }
 async function copyChildManifest(job, child) {

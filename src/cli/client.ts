@@ -14,7 +14,8 @@ export function registryClient(ctx: CommandContext): RegistryClient {
     insecure: ctx.global.insecure,
     ca: ctx.global.caFile === undefined ? undefined : readCa(ctx.global.caFile),
     logger: ctx.logger,
-    onRequest: requestTrace(ctx.env.IMAGE_MIRROR_TRACE)
+    onRequest: requestTrace(ctx.env.IMAGE_MIRROR_TRACE),
+    schemeProbes: ctx.schemeProbes
   })
   return new RegistryClient(transport, {
     logger: ctx.logger,

@@ -18,6 +18,8 @@ export interface CommandContext {
   out(line: string): void
   env: NodeJS.ProcessEnv
   cwd: string
+  /** Scheme probes started before the command loaded (--insecure only). */
+  schemeProbes?: ReadonlyMap<string, Promise<'https' | 'http' | undefined>>
 }
 
 export type OptionValues = Record<string, string | boolean | string[] | boolean[] | undefined>

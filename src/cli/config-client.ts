@@ -37,7 +37,8 @@ export function configRegistryClient(ctx: CommandContext, config: Config): Regis
     insecure: (registry) => ctx.global.insecure || insecureHosts.has(canonicalRegistry(registry)),
     ca,
     logger: ctx.logger,
-    onRequest: requestTrace(ctx.env.IMAGE_MIRROR_TRACE)
+    onRequest: requestTrace(ctx.env.IMAGE_MIRROR_TRACE),
+    schemeProbes: ctx.schemeProbes
   })
   // sync's delete-unmatched removes tags with the registry's own API (docs/delete.md).
   return new RegistryClient(transport, {

@@ -5,6 +5,7 @@ import { GLOBAL_OPTIONS, type Command, type CommandContext, type GlobalOptions, 
 import { COMMANDS } from './commands.js'
 import { VERSION } from '../version.js'
 import { delayWasmTierUp, holdYoungGenerationSmall } from '../heap.js'
+import { startSchemeProbes } from './scheme-probes.js'
 
 const USAGE_EXIT = 2
 const INTERNAL_EXIT = 70
@@ -30,12 +31,13 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
     process.stderr.write(`image-mirror: unknown command "${name}" (run image-mirror help)\n`)
     return USAGE_EXIT
   }
+  const rest = argv.filter((_, i) => i !== nameIndex)
+  const probes = entry.usesRegistries && rest.includes('--insecure') ? startSchemeProbes(rest) : undefined
   if (entry.streamsBlobs) holdYoungGenerationSmall()
   if (entry.usesRegistries) delayWasmTierUp()
   try {
     const command = await entry.load()
-    const rest = argv.filter((_, i) => i !== nameIndex)
-    return (await runCommand(command, rest, env)) ?? 0
+    return (await runCommand(command, rest, env, probes?.probes)) ?? 0
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(`image-mirror ${name}: ${error.message} (usage: image-mirror ${error.usage})\n`)
@@ -48,6 +50,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
     process.stderr.write(`image-mirror ${name}: internal error: ${errorMessage(error)}\n`)
     if (verbose && error instanceof Error && error.stack) process.stderr.write(error.stack + '\n')
     return INTERNAL_EXIT
+  } finally {
+    probes?.stop()
   }
 }
 
@@ -70,7 +74,12 @@ function commandIndex(argv: string[]): number {
   return -1
 }
 
-async function runCommand(command: Command, argv: string[], env: NodeJS.ProcessEnv) {
+async function runCommand(
+  command: Command,
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+  schemeProbes: CommandContext['schemeProbes']
+) {
   let parsed
   try {
     parsed = parseArgs({ args: argv, options: { ...GLOBAL_OPTIONS, ...command.options }, allowPositionals: true, strict: true })
@@ -97,7 +106,8 @@ async function runCommand(command: Command, argv: string[], env: NodeJS.ProcessE
     logger: stderrLogger(global.verbose),
     out: (line) => process.stdout.write(line + '\n'),
     env,
-    cwd: process.cwd()
+    cwd: process.cwd(),
+    schemeProbes
   }
   return command.run(ctx, values as OptionValues, positionals)
 }

@@ -75,9 +75,9 @@ export async function copyImage(registry: CopyRegistry, src: Reference, dst: Ref
   // Both sides at once: on an up-to-date target the two round trips (and, for
   // insecure registries, the two TLS probes) are most of a repeat copy.
   const early = opts.platforms === undefined ? registry.headManifest(target) : undefined
-  // An absent target means a copy: node:crypto loads while the source's HEAD
-  // or manifest GET is out, not after the GET.
-  early?.then((head) => head === undefined && preloadHashing(), () => {})
+  // Awaited below, unless the source's HEAD fails first: then its own failure
+  // must not surface as an unhandled rejection.
+  early?.catch(() => {})
   const srcHead = await registry.headManifest(src)
   if (srcHead === undefined) throw new UserError(`source image ${formatReference(src)} not found`)
   const job: Job = {
@@ -106,7 +106,11 @@ export async function copyImage(registry: CopyRegistry, src: Reference, dst: Ref
       return job.result
     }
   }
-  const top = await registry.getManifest({ ...src, digest: srcHead.digest })
+  const topRequest = registry.getManifest({ ...src, digest: srcHead.digest })
+  // node:crypto (the manifest's digest, then every blob's) loads while the
+  // GET is out, not after its answer: a repeat copy never loads it.
+  setImmediate(preloadHashing)
+  const top = await topRequest
   const manifest = opts.platforms && INDEX_MEDIATYPES.has(top.mediaType) ? filterIndex(job, top, opts.platforms) : top
   if (manifest !== top && (await registry.headManifest(target))?.digest === manifest.digest) {
     job.result.status = 'skipped'
@@ -131,6 +135,10 @@ async function copyChildren(job: Job, manifest: RawManifest): Promise<void> {
   }
   const image = body as ImageManifest
   const descriptors = [image.config, ...(image.layers ?? [])].filter((d) => d !== undefined)
+  // Largest first: the largest blob ends a copy last, and registries answer
+  // the upload POSTs one after another (each syncs a file to disk), so the
+  // blob whose POST goes first starts first.
+  descriptors.sort((a, b) => b.size - a.size)
   await Promise.all(descriptors.map((d) => copyBlobOnce(job, d)))
 }
 

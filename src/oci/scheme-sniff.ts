@@ -6,7 +6,10 @@
 // handshake or alert record; an http server reads it as a broken request line
 // (its random bytes hold line breaks) and answers `HTTP/1.x 400`. Anything
 // else leaves the choice to the handshake-then-http probe.
-import { connect } from 'node:net'
+//
+// node:net is loaded on the first probe: the CLI's entry holds this module
+// (it starts probes while the engine loads) and must not load net for every
+// command.
 
 /** A TLS 1.2 ClientHello record: no extensions, three common cipher suites. */
 const CLIENT_HELLO = Buffer.from([
@@ -28,18 +31,26 @@ export type Scheme = 'https' | 'http'
 /**
  * Connects to `host:port`, sends a ClientHello and reads the first bytes of
  * the answer. Undefined when they settle nothing (no answer within
- * `timeoutMs`, a closed connection, other bytes).
+ * `timeoutMs`, a closed connection, other bytes, `signal` aborted).
  */
-export function sniffScheme(host: string, port: number, timeoutMs = 2000): Promise<Scheme | undefined> {
+export function sniffScheme(
+  host: string,
+  port: number,
+  opts: { timeoutMs?: number; signal?: AbortSignal } = {}
+): Promise<Scheme | undefined> {
   return new Promise((resolve) => {
-    const socket = connect({ host, port })
+    if (opts.signal?.aborted) return resolve(undefined)
+    const socket = process.getBuiltinModule('node:net').connect({ host, port })
     let seen = Buffer.alloc(0)
     const done = (scheme: Scheme | undefined) => {
       clearTimeout(timer)
+      opts.signal?.removeEventListener('abort', abort)
       socket.destroy()
       resolve(scheme)
     }
-    const timer = setTimeout(() => done(undefined), timeoutMs)
+    const abort = () => done(undefined)
+    opts.signal?.addEventListener('abort', abort)
+    const timer = setTimeout(abort, opts.timeoutMs ?? 2000)
     socket.on('connect', () => socket.write(CLIENT_HELLO))
     socket.on('data', (chunk: Buffer) => {
       seen = Buffer.concat([seen, chunk])

@@ -21,6 +21,11 @@ export interface TransportOptions {
   headersTimeoutMs?: number
   bodyTimeoutMs?: number
   maxConnectionsPerHost?: number
+  /**
+   * Scheme probes (scheme-sniff.ts) already under way, by registry: the CLI
+   * starts them for the registries on its command line while the engine loads.
+   */
+  schemeProbes?: ReadonlyMap<string, Promise<'https' | 'http' | undefined>>
   /** Called once per HTTP exchange (every hop, token requests included). */
   onRequest?: (info: { method: string; url: string; status: number }) => void
 }

@@ -212,7 +212,9 @@ export class Transport {
     let sniff = this.#sniffs.get(registry)
     if (sniff === undefined) {
       const target = hostAndPort(registry)
-      sniff = (target === undefined ? Promise.resolve(undefined) : sniffScheme(target.host, target.port)).then(
+      const started = this.#opts.schemeProbes?.get(registry)
+      const probe = started ?? (target === undefined ? Promise.resolve(undefined) : sniffScheme(target.host, target.port))
+      sniff = probe.then(
         (scheme) => {
           if (scheme === undefined || this.#schemes.has(registry)) return
           this.#logger.debug(`${registry} speaks ${scheme === 'https' ? 'TLS' : 'plain http'}`)

@@ -6,6 +6,8 @@ import assert from 'node:assert/strict'
 import { createServer, type Server } from 'node:net'
 import { after, describe, test } from 'node:test'
 import { hostAndPort, sniffScheme } from '../../src/oci/scheme-sniff.js'
+import { Transport } from '../../src/oci/transport.js'
+import { startSchemeProbes } from '../../src/cli/scheme-probes.js'
 import { testEnv } from '../helpers/env.js'
 import { buildImage } from '../helpers/images.js'
 import { runCli } from '../helpers/run-cli.js'
@@ -35,21 +37,21 @@ describe('scheme sniffing', () => {
   test('a server that says nothing leaves it undecided after the timeout', async () => {
     const port = await tcpServer(() => {})
     const started = Date.now()
-    assert.equal(await sniffScheme('127.0.0.1', port, 200), undefined)
+    assert.equal(await sniffScheme('127.0.0.1', port, { timeoutMs: 200 }), undefined)
     assert.ok(Date.now() - started < 2000)
   })
 
   test('a server that closes at once, or answers other bytes, leaves it undecided', async () => {
     const closing = await tcpServer((socket) => socket.destroy())
-    assert.equal(await sniffScheme('127.0.0.1', closing, 1000), undefined)
+    assert.equal(await sniffScheme('127.0.0.1', closing, { timeoutMs: 1000 }), undefined)
     const chatty = await tcpServer((socket) => socket.end('SSH-2.0-OpenSSH_9.2\r\n'))
-    assert.equal(await sniffScheme('127.0.0.1', chatty, 1000), undefined)
+    assert.equal(await sniffScheme('127.0.0.1', chatty, { timeoutMs: 1000 }), undefined)
   })
 
   test('a closed port leaves it undecided', async () => {
     const port = await tcpServer(() => {})
     servers.pop()!.close()
-    assert.equal(await sniffScheme('127.0.0.1', port, 1000), undefined)
+    assert.equal(await sniffScheme('127.0.0.1', port, { timeoutMs: 1000 }), undefined)
   })
 
   const names: Array<[string, { host: string; port: number } | undefined]> = [
@@ -70,5 +72,49 @@ describe('scheme sniffing', () => {
     assert.equal(run.code, 0, run.stderr)
     for (const host of [plain.host, plain2.host]) assert.match(run.stderr, new RegExp(`${host} speaks plain http`))
     assert.doesNotMatch(run.stderr, /does not speak TLS/)
+  })
+})
+
+describe('scheme probes started ahead of the requests', () => {
+  test('an aborted probe ends at once, undecided', async () => {
+    const port = await tcpServer(() => {})
+    const controller = new AbortController()
+    const probe = sniffScheme('127.0.0.1', port, { timeoutMs: 60_000, signal: controller.signal })
+    controller.abort()
+    assert.equal(await probe, undefined)
+  })
+
+  test('the CLI probes the registries of its arguments; option values and names without a port are left alone', async () => {
+    const { plain, tls } = testEnv().registries
+    const started = startSchemeProbes(['copy', `${plain.host}/a/b:v1`, `${tls.host}/c:v2`, '--platform', 'linux/amd64', 'docker.io/library/x', `${plain.host}/d`])
+    try {
+      assert.deepEqual([...started.probes.keys()], [plain.host, tls.host])
+      assert.equal(await started.probes.get(plain.host), 'http')
+      assert.equal(await started.probes.get(tls.host), 'https')
+    } finally {
+      started.stop()
+    }
+  })
+
+  test('a probe handed to the transport is the only probe its registry gets', async () => {
+    // Every connection a plain http server sees: a probe would be one that sent a ClientHello.
+    const { createServer: createHttpServer } = await import('node:http')
+    const hellos: number[] = []
+    const server = createHttpServer((_req, res) => res.writeHead(200, { 'docker-distribution-api-version': 'registry/2.0' }).end('{}'))
+    server.on('connection', (socket) => socket.once('data', (chunk: Buffer) => chunk[0] === 0x16 && hellos.push(1)))
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    try {
+      const registry = `127.0.0.1:${(server.address() as import('node:net').AddressInfo).port}`
+      const started = startSchemeProbes([`${registry}/repo:tag`])
+      const transport = new Transport({ insecure: true, schemeProbes: started.probes })
+      const res = await transport.request({ method: 'GET', registry, path: '/v2/', scopes: [] })
+      await res.dump()
+      await transport.close()
+      started.stop()
+      assert.equal(res.status, 200)
+      assert.equal(hellos.length, 1, 'one probe: the one started ahead')
+    } finally {
+      server.close()
+    }
   })
 })
