@@ -96,8 +96,8 @@ var logger = __webpack_require__(6999);
 var oci_copy = __webpack_require__(3748);
 // EXTERNAL MODULE: ./src/oci/client.ts + 15 modules
 var oci_client = __webpack_require__(9825);
-// EXTERNAL MODULE: ./src/oci/digest.ts
-var digest = __webpack_require__(8825);
+// EXTERNAL MODULE: ./src/oci/digest.ts + 1 modules
+var digest = __webpack_require__(6794);
 // EXTERNAL MODULE: ./src/oci/media-types.ts
 var media_types = __webpack_require__(9217);
 ;// CONCATENATED MODULE: ./src/oci/referrers-copy.ts

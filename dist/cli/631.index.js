@@ -509,8 +509,8 @@ async function cancel(job, location) {
 
 // EXTERNAL MODULE: ./src/util/limit.ts
 var util_limit = __webpack_require__(415);
-// EXTERNAL MODULE: ./src/oci/digest.ts
-var oci_digest = __webpack_require__(8825);
+// EXTERNAL MODULE: ./src/oci/digest.ts + 1 modules
+var oci_digest = __webpack_require__(6794);
 // EXTERNAL MODULE: ./src/oci/media-types.ts
 var media_types = __webpack_require__(9217);
 // EXTERNAL MODULE: ./src/oci/reference.ts
@@ -2238,20 +2238,93 @@ function parseDeleteStrategy(value, from) {
 
 /***/ }),
 
-/***/ 8825:
+/***/ 6794:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   UM: () => (/* binding */ preloadHashing),
-/* harmony export */   WQ: () => (/* binding */ digestProblem),
-/* harmony export */   _R: () => (/* binding */ VerifiedBlobStream),
-/* harmony export */   gp: () => (/* binding */ referrersTagFor),
-/* harmony export */   ol: () => (/* binding */ digestOf)
-/* harmony export */ });
-/* unused harmony exports DIGEST_INVALID_FORMAT, DIGEST_INVALID_LENGTH, DIGEST_UNSUPPORTED, parseDigest, isDigest, DigestMismatchError */
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7075);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  _R: () => (/* binding */ VerifiedBlobStream),
+  ol: () => (/* binding */ digestOf),
+  WQ: () => (/* binding */ digestProblem),
+  gp: () => (/* binding */ referrersTagFor)
+});
+
+// UNUSED EXPORTS: DIGEST_INVALID_FORMAT, DIGEST_INVALID_LENGTH, DIGEST_UNSUPPORTED, DigestMismatchError, isDigest, parseDigest
+
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(7075);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+;// CONCATENATED MODULE: ./src/oci/sha256-small.ts
+// SHA-256 (FIPS 180-4) of a small buffer in plain JavaScript, for the
+// digests a command needs before anything else would load node:crypto: the
+// manifest of a fresh copy is checked this way while the blobs' requests are
+// still to be sent, and node:crypto (5\u20139 ms to load) then loads during their
+// round trips, when the first blob's bytes arrive. Blobs always go through
+// node:crypto, which runs at hardware speed.
+const K = new Uint32Array([
+    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
+    0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
+    0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+    0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
+    0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
+    0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+    0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+    0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2
+]);
+/** The hex SHA-256 of `bytes`. */
+function sha256Hex(bytes) {
+    // The message, a 0x80 byte, zeros, and the bit length: a whole number of 64-byte blocks.
+    const blocks = Math.ceil((bytes.length + 9) / 64);
+    const padded = new Uint8Array(blocks * 64);
+    padded.set(bytes);
+    padded[bytes.length] = 0x80;
+    const view = new DataView(padded.buffer);
+    view.setUint32(padded.length - 8, Math.floor(bytes.length / 0x20000000));
+    view.setUint32(padded.length - 4, (bytes.length * 8) >>> 0);
+    const h = Uint32Array.of(0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19);
+    const w = new Uint32Array(64);
+    for (let offset = 0; offset < padded.length; offset += 64) {
+        for (let i = 0; i < 16; i++)
+            w[i] = view.getUint32(offset + i * 4);
+        for (let i = 16; i < 64; i++) {
+            const x = word(w, i - 15);
+            const y = word(w, i - 2);
+            const s0 = rotr(x, 7) ^ rotr(x, 18) ^ (x >>> 3);
+            const s1 = rotr(y, 17) ^ rotr(y, 19) ^ (y >>> 10);
+            w[i] = word(w, i - 16) + s0 + word(w, i - 7) + s1;
+        }
+        let [a, b, c, d, e, f, g, k] = [word(h, 0), word(h, 1), word(h, 2), word(h, 3), word(h, 4), word(h, 5), word(h, 6), word(h, 7)];
+        for (let i = 0; i < 64; i++) {
+            const t1 = (k + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + word(K, i) + word(w, i)) | 0;
+            const t2 = ((rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c))) | 0;
+            k = g;
+            g = f;
+            f = e;
+            e = (d + t1) | 0;
+            d = c;
+            c = b;
+            b = a;
+            a = (t1 + t2) | 0;
+        }
+        h.set([word(h, 0) + a, word(h, 1) + b, word(h, 2) + c, word(h, 3) + d, word(h, 4) + e, word(h, 5) + f, word(h, 6) + g, word(h, 7) + k]);
+    }
+    let hex = '';
+    for (const word of h)
+        hex += word.toString(16).padStart(8, '0');
+    return hex;
+}
+function rotr(x, n) {
+    return (x >>> n) | (x << (32 - n));
+}
+/** An element of a word array (the index is always in range). */
+function word(words, i) {
+    return words[i] ?? 0;
+}
+
+;// CONCATENATED MODULE: ./src/oci/digest.ts
+
 
 
 // Hex length of each supported algorithm; lowercase only ([A-F] MUST NOT be used).
@@ -2289,7 +2362,7 @@ function digestProblem(s) {
 function parseDigest(s) {
     const problem = digestProblem(s);
     if (problem !== undefined)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`invalid digest "${s}": ${problem}`);
+        throw new errors/* UserError */.y(`invalid digest "${s}": ${problem}`);
     const i = s.indexOf(':');
     return { algorithm: s.slice(0, i), encoded: s.slice(i + 1) };
 }
@@ -2297,8 +2370,20 @@ function parseDigest(s) {
 function isDigest(s) {
     return digestProblem(s) === undefined;
 }
-/** The digest (`algorithm:hex`) of `bytes`. */
+/** Inputs up to this size are hashed in JavaScript until node:crypto has loaded. */
+const SMALL_INPUT = 64 * 1024;
+/** node:crypto has been loaded (by the first hash that needed it). */
+let cryptoLoaded = false;
+/**
+ * The digest (`algorithm:hex`) of `bytes`. Until something has loaded
+ * node:crypto, a small sha256 (a manifest) is computed in JavaScript
+ * (sha256-small.ts): a fresh copy then loads node:crypto when its first blob
+ * arrives, while it waits for the target's upload sessions, instead of
+ * between the manifest's answer and the blobs' requests.
+ */
 function digestOf(bytes, algorithm = 'sha256') {
+    if (algorithm === 'sha256' && !cryptoLoaded && bytes.length <= SMALL_INPUT)
+        return `sha256:${sha256Hex(bytes)}`;
     return `${algorithm}:${createHash(algorithm).update(bytes).digest('hex')}`;
 }
 /**
@@ -2311,13 +2396,13 @@ function digestOf(bytes, algorithm = 'sha256') {
 function referrersTagFor(digest) {
     const i = digest.indexOf(':');
     if (i <= 0 || i + 1 === digest.length) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`invalid digest "${digest}": ${DIGEST_INVALID_FORMAT}`);
+        throw new errors/* UserError */.y(`invalid digest "${digest}": ${DIGEST_INVALID_FORMAT}`);
     }
     const clean = (part) => part.replace(/[^a-zA-Z0-9_.-]/g, '-');
     return `${clean(digest.slice(0, i).slice(0, 32))}-${clean(digest.slice(i + 1).slice(0, 64))}`;
 }
 /** Downloaded content does not match its descriptor (R-BLOB-1): a corrupt or tampered registry answer, reported as one line. */
-class DigestMismatchError extends _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y {
+class DigestMismatchError extends errors/* UserError */.y {
     name = 'DigestMismatchError';
     expected;
     constructor(message, expected) {
@@ -2337,7 +2422,7 @@ class DigestMismatchError extends _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .Use
  * Transform's writable half costs a callback and a tick for every 64 KiB
  * socket read, which was a tenth of a copy's CPU time.
  */
-class VerifiedBlobStream extends node_stream__WEBPACK_IMPORTED_MODULE_0__.Readable {
+class VerifiedBlobStream extends external_node_stream_.Readable {
     /** Bytes received so far. */
     bytes = 0;
     #source;
@@ -2361,7 +2446,7 @@ class VerifiedBlobStream extends node_stream__WEBPACK_IMPORTED_MODULE_0__.Readab
         source.once('error', (error) => this.destroy(error));
         source.once('close', () => {
             if (!this.#ended)
-                this.destroy(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`${label}: the registry closed the connection before the blob was complete`));
+                this.destroy(new errors/* UserError */.y(`${label}: the registry closed the connection before the blob was complete`));
         });
         // Opened ahead of its consumer (the upload's POST may still be out): an
         // error meanwhile waits in the stream's state, where every consumer
@@ -2428,15 +2513,8 @@ function isAlgorithm(s) {
  * the registries report (a repeat copy) then never pays its start-up time.
  */
 function createHash(algorithm) {
+    cryptoLoaded = true;
     return process.getBuiltinModule('node:crypto').createHash(algorithm);
-}
-/**
- * Loads node:crypto now, for a caller that will hash soon and is waiting on
- * the network meanwhile: loading takes 7\u201315 ms, which then overlaps a round
- * trip instead of following it.
- */
-function preloadHashing() {
-    process.getBuiltinModule('node:crypto');
 }
 
 
@@ -3179,7 +3257,7 @@ function unbracket(host) {
 /* harmony export */ });
 /* unused harmony exports DEFAULT_REGISTRY, REPOSITORY_NAME_MAX, TAG_MAX, referencePatterns, ERR_INVALID_FORMAT, ERR_NAME_UPPERCASE, ERR_NAME_EMPTY, ERR_NAME_TOO_LONG, ERR_TAG_INVALID, ERR_TAG_TOO_LONG, ERR_IDENTIFIER, familiarName, familiarString, isValidTag, withTag, withDigest, toDockerRef */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8825);
+/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6794);
 // Image references: the distribution/reference grammar and its Docker Hub
 // normalisation, implemented verbatim (registry-protocol.md \u00a75, R-REF-PARSE-1).
 

@@ -429,8 +429,8 @@ class RateBudget {
     }
 }
 
-// EXTERNAL MODULE: ./src/oci/digest.ts
-var digest = __webpack_require__(8825);
+// EXTERNAL MODULE: ./src/oci/digest.ts + 1 modules
+var digest = __webpack_require__(6794);
 // EXTERNAL MODULE: ./src/oci/media-types.ts
 var media_types = __webpack_require__(9217);
 ;// CONCATENATED MODULE: ./src/engine/sync/state-store.ts

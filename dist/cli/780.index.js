@@ -135,7 +135,7 @@ function describe(r) {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /* harmony import */ var _logger_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6999);
 /* harmony import */ var _util_limit_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(415);
-/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8825);
+/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6794);
 /* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9217);
 /* harmony import */ var _platform_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1890);
 /* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2148);
@@ -189,11 +189,7 @@ async function copyImage(registry, src, dst, opts = {}) {
             return job.result;
         }
     }
-    const topRequest = registry.getManifest({ ...src, digest: srcHead.digest });
-    // node:crypto (the manifest's digest, then every blob's) loads while the
-    // GET is out, not after its answer: a repeat copy never loads it.
-    setImmediate(_digest_js__WEBPACK_IMPORTED_MODULE_2__/* .preloadHashing */ .UM);
-    const top = await topRequest;
+    const top = await registry.getManifest({ ...src, digest: srcHead.digest });
     const manifest = opts.platforms && _media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .INDEX_MEDIATYPES */ .zx.has(top.mediaType) ? filterIndex(job, top, opts.platforms) : top;
     if (manifest !== top && (await registry.headManifest(target))?.digest === manifest.digest) {
         job.result.status = 'skipped';

@@ -3,7 +3,7 @@ import { UserError } from '../errors.js'
 import { nullLogger, type Logger } from '../logger.js'
 import { limiter } from '../util/limit.js'
 import type { PutManifestOptions } from './client.js'
-import { digestOf, preloadHashing } from './digest.js'
+import { digestOf } from './digest.js'
 import { INDEX_MEDIATYPES, IMAGE_MEDIATYPES } from './media-types.js'
 import { formatPlatform, platformMatches, type PlatformFilter } from './platform.js'
 import { formatReference } from './reference.js'
@@ -106,11 +106,7 @@ export async function copyImage(registry: CopyRegistry, src: Reference, dst: Ref
       return job.result
     }
   }
-  const topRequest = registry.getManifest({ ...src, digest: srcHead.digest })
-  // node:crypto (the manifest's digest, then every blob's) loads while the
-  // GET is out, not after its answer: a repeat copy never loads it.
-  setImmediate(preloadHashing)
-  const top = await topRequest
+  const top = await registry.getManifest({ ...src, digest: srcHead.digest })
   const manifest = opts.platforms && INDEX_MEDIATYPES.has(top.mediaType) ? filterIndex(job, top, opts.platforms) : top
   if (manifest !== top && (await registry.headManifest(target))?.digest === manifest.digest) {
     job.result.status = 'skipped'

@@ -3,6 +3,7 @@
 import type { Hash } from 'node:crypto'
 import { Readable } from 'node:stream'
 import { UserError } from '../errors.js'
+import { sha256Hex } from './sha256-small.js'
 
 /** Digest algorithms this client computes and verifies. */
 export type DigestAlgorithm = 'sha256' | 'sha512'
@@ -52,8 +53,20 @@ export function isDigest(s: string): boolean {
   return digestProblem(s) === undefined
 }
 
-/** The digest (`algorithm:hex`) of `bytes`. */
+/** Inputs up to this size are hashed in JavaScript until node:crypto has loaded. */
+const SMALL_INPUT = 64 * 1024
+/** node:crypto has been loaded (by the first hash that needed it). */
+let cryptoLoaded = false
+
+/**
+ * The digest (`algorithm:hex`) of `bytes`. Until something has loaded
+ * node:crypto, a small sha256 (a manifest) is computed in JavaScript
+ * (sha256-small.ts): a fresh copy then loads node:crypto when its first blob
+ * arrives, while it waits for the target's upload sessions, instead of
+ * between the manifest's answer and the blobs' requests.
+ */
 export function digestOf(bytes: Uint8Array, algorithm: DigestAlgorithm = 'sha256'): string {
+  if (algorithm === 'sha256' && !cryptoLoaded && bytes.length <= SMALL_INPUT) return `sha256:${sha256Hex(bytes)}`
   return `${algorithm}:${createHash(algorithm).update(bytes).digest('hex')}`
 }
 
@@ -186,14 +199,6 @@ function isAlgorithm(s: string): s is DigestAlgorithm {
  * the registries report (a repeat copy) then never pays its start-up time.
  */
 function createHash(algorithm: string): Hash {
+  cryptoLoaded = true
   return process.getBuiltinModule('node:crypto').createHash(algorithm)
-}
-
-/**
- * Loads node:crypto now, for a caller that will hash soon and is waiting on
- * the network meanwhile: loading takes 7–15 ms, which then overlaps a round
- * trip instead of following it.
- */
-export function preloadHashing(): void {
-  process.getBuiltinModule('node:crypto')
 }
