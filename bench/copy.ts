@@ -4,6 +4,8 @@
 //   2. a repeat copy when everything exists (targets: one manifest request per
 //      side, no blob traffic, wall time within 2x skopeo's, Node start-up included)
 //   3. peak RSS while copying a 1 GB single-layer image (target: under 150 MB)
+// It also prints each runtime's bare start (`node -e 0`, `skopeo --version`)
+// and the fresh copy's ratio without it.
 // Run: node_modules/.bin/node --import tsx bench/copy.ts [runs]
 // IMAGE_MIRROR_BIN=path/to/image-mirror.js measures another build (default bin/image-mirror.js).
 import { spawnSync } from 'node:child_process'
@@ -70,6 +72,15 @@ try {
   const manifestsOn = (host: string) => requests.filter((r) => r.url.includes(host) && r.url.includes('/manifests/')).length
   const blobRequests = requests.filter((r) => r.url.includes('/blobs/')).length
 
+  // The runtimes' own start, alternating too: what a process pays before it
+  // runs any of its code (Node's boot against a Go binary's), to tell the
+  // copy's work apart from the start of the runtime it must run on.
+  const boot = { node: [] as number[], go: [] as number[] }
+  for (let i = 0; i < runs * 2; i++) {
+    boot.node.push(timed(node, ['-e', '0']).ms)
+    boot.go.push(timed('skopeo', ['--version']).ms)
+  }
+
   // 3. Peak RSS on a 1 GB single layer: memory must not grow with layer size.
   const big = await buildImage({ registry: a, repository: 'bench/big', tag: 'v1', layers: [1024 * mb] })
   const bigIm = imageMirror(big.ref, `${b.host}/big-im/app:v1`)
@@ -78,6 +89,12 @@ try {
   const row = (label: string, im: number, sk: number, target: string) =>
     console.log(`${label.padEnd(34)} image-mirror ${im.toFixed(0).padStart(6)} ms   skopeo ${sk.toFixed(0).padStart(6)} ms   ratio ${(im / sk).toFixed(2)}   (${target})`)
   row('1. fresh copy, 50 MiB (median)', median(fresh.im), median(fresh.sk), 'target ≤ 1.00')
+  const [nodeBoot, goBoot] = [median(boot.node), median(boot.go)]
+  console.log(
+    `   runtime start alone: node -e 0 ${nodeBoot.toFixed(0)} ms, skopeo --version ${goBoot.toFixed(0)} ms; ` +
+      `the fresh copy without it: ${(median(fresh.im) - nodeBoot).toFixed(0)} ms against ${(median(fresh.sk) - goBoot).toFixed(0)} ms, ` +
+      `ratio ${((median(fresh.im) - nodeBoot) / (median(fresh.sk) - goBoot)).toFixed(2)}`
+  )
   row('2. repeat copy (median)', median(repeat.im), median(repeat.sk), 'target ≤ 2.00')
   console.log(`   repeat copy requests: ${manifestsOn(a.host)} manifest on the source, ${manifestsOn(b.host)} manifest on the target, ${blobRequests} blob (target 1, 1, 0)`)
   console.log(`   peak RSS of image-mirror on the 50 MiB copy: ${(median(fresh.imRss) / 1024).toFixed(0)} MB`)
