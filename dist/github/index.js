@@ -54798,18 +54798,31 @@ function resumesExhausted(up, offset) {
 
 
 /**
- * Which repositories get their upload session opened while the blob's HEAD is
- * out, so that a missing blob's bytes start moving one round trip sooner: on
- * a fresh copy every blob waits for that round trip before anything else.
- * A blob the HEAD finds present costs its session (a POST, and a DELETE that
- * cancels it), so a repository stops getting early sessions once a HEAD has
- * found one of its blobs present: later tags of an image family share layers.
+ * Which blob uploads open their session while the blob's HEAD is out, so that
+ * a missing blob's bytes start moving one round trip sooner. A blob the HEAD
+ * finds present costs that session (a POST, and a DELETE that cancels it;
+ * distribution 2.8 even leaves a small directory behind until its upload
+ * purge), so the cost is kept small: one early session per target repository
+ * at a time, which a copy gives to its largest blob (it starts first and ends
+ * last), and none in a repository once a HEAD has found one of its blobs
+ * present (later tags of an image family share layers).
  */
 class EarlySessions {
     #hasBlobs = new Set();
-    wanted(registry, repository) {
-        return !this.#hasBlobs.has(`${registry}/${repository}`);
+    #pending = new Set();
+    /** True when this upload may open its session with its HEAD; it must then call `settle`. */
+    claim(registry, repository) {
+        const key = `${registry}/${repository}`;
+        if (this.#hasBlobs.has(key) || this.#pending.has(key))
+            return false;
+        this.#pending.add(key);
+        return true;
     }
+    /** The claiming upload's HEAD has answered (or failed). */
+    settle(registry, repository) {
+        this.#pending.delete(`${registry}/${repository}`);
+    }
+    /** A HEAD found a blob of this repository present. */
     foundPresent(registry, repository) {
         this.#hasBlobs.add(`${registry}/${repository}`);
     }
@@ -54831,7 +54844,7 @@ async function uploadBlob(host, registry, repository, descriptor, source, opts =
         scopes: [repositoryScope(repository, ['pull', 'push'])]
     };
     const mountFrom = opts.mountFrom !== repository ? opts.mountFrom : undefined;
-    const early = mountFrom === undefined && host.earlySessions?.wanted(registry, repository) ? earlySession(job) : undefined;
+    const early = mountFrom === undefined && host.earlySessions?.claim(registry, repository) ? earlySession(job) : undefined;
     let present;
     try {
         present = await host.headBlob(registry, repository, descriptor.digest);
@@ -54839,6 +54852,10 @@ async function uploadBlob(host, registry, repository, descriptor, source, opts =
     catch (error) {
         early?.then((opened) => opened && cancel(job, opened.url));
         throw error;
+    }
+    finally {
+        if (early !== undefined)
+            host.earlySessions?.settle(registry, repository);
     }
     if (present !== undefined && (present === descriptor.size || present === -1)) {
         host.earlySessions?.foundPresent(registry, repository);

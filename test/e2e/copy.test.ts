@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { before, describe, test } from 'node:test'
@@ -54,6 +54,31 @@ describe('copy', () => {
     const result = JSON.parse(run.stdout)
     assert.equal(result.status, 'skipped')
     assert.deepEqual(result.blobs, { uploaded: 0, mounted: 0, skipped: 0, bytes: 0 })
+  })
+
+  test('a new tag whose blobs the target repository has: one session opened with the HEADs, cancelled, no data left', async () => {
+    const repository = 'copy/early-sessions'
+    const first = await runCli(['copy', image.ref, `${plain2.host}/${repository}:v1`, '--insecure'])
+    assert.equal(first.code, 0, first.stderr)
+    const trace = join(mkdtempSync(join(tmpdir(), 'im-early-')), 'trace.jsonl')
+    const run = await runCli(['copy', image.ref, `${plain2.host}/${repository}:v2`, '--insecure', '--json'], {
+      env: { IMAGE_MIRROR_TRACE: trace }
+    })
+    assert.equal(run.code, 0, run.stderr)
+    assert.deepEqual(JSON.parse(run.stdout).blobs, { uploaded: 0, mounted: 0, skipped: 4, bytes: 0 })
+    const requests = readFileSync(trace, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { method: string; status: number })
+    const posts = requests.filter((r) => r.method === 'POST')
+    const deletes = requests.filter((r) => r.method === 'DELETE')
+    assert.equal(posts.length, 1, 'one session, for the largest blob, went out with the HEADs')
+    assert.equal(deletes.length, 1, 'and it is cancelled')
+    assert.equal(deletes[0]!.status, 204)
+    // distribution 2.8 rewrites a cancelled session's hash state as the DELETE ends, so its
+    // directory stays until the registry's upload purge; no data is left in it.
+    const uploads = join(plain2.dir, 'data', 'docker', 'registry', 'v2', 'repositories', repository, '_uploads')
+    for (const session of existsSync(uploads) ? readdirSync(uploads) : []) {
+      assert.deepEqual(readdirSync(join(uploads, session)), ['hashstates'], `upload ${session}`)
+    }
+    assert.equal(await skopeoDigest(`${plain2.host}/${repository}:v2`, plain2), image.digest)
   })
 
   test('a multi-platform index arrives byte for byte', async () => {

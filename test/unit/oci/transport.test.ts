@@ -699,6 +699,34 @@ test('a blob the target has: the early session is cancelled, and that repository
   )
 })
 
+test('one early session per repository at a time: concurrent uploads leave the others to their HEAD', async () => {
+  const other = Buffer.from('a second layer')
+  const otherDesc: Descriptor = { mediaType: 'application/octet-stream', digest: digestOf(other), size: other.length }
+  let heads = 0
+  let postsBeforeAnswers = -1
+  let release!: () => void
+  const released = new Promise<void>((resolve) => (release = resolve))
+  let sessions = 0
+  const target = await server(async (req, res) => {
+    if (req.method === 'HEAD') {
+      // Both HEADs are held, and a moment longer: an early POST of the second upload would be here by then.
+      if (++heads === 2) setTimeout(() => {
+        postsBeforeAnswers = target.requests.filter((r) => r.method === 'POST').length
+        release()
+      }, 100)
+      await released
+      return reply(res, 404)
+    }
+    if (req.method === 'POST') return reply(res, 202, { location: `/v2/r/blobs/uploads/s${++sessions}` })
+    reply(res, 201)
+  })
+  const { c } = client()
+  const outcomes = await Promise.all([c.uploadBlob(target.host, 'r', blobDesc, blob), c.uploadBlob(target.host, 'r', otherDesc, other)])
+  assert.deepEqual(outcomes, ['uploaded', 'uploaded'])
+  assert.equal(postsBeforeAnswers, 1)
+  assert.equal(target.requests.filter((r) => r.method === 'PUT').length, 2)
+})
+
 test('a blob the target has is not read from the source', async () => {
   const source = await server((_req, res) => reply(res, 200, {}, blob))
   const target = await server((_req, res) =>
