@@ -50789,6 +50789,7 @@ class VerifiedBlobStream extends external_node_stream_.Readable {
     bytes = 0;
     #source;
     #expected;
+    #algorithm;
     #label;
     #hash;
     #ended = false;
@@ -50800,7 +50801,8 @@ class VerifiedBlobStream extends external_node_stream_.Readable {
      */
     constructor(source, expected, label) {
         super();
-        this.#hash = createHash(parseDigest(expected.digest).algorithm);
+        this.#algorithm = parseDigest(expected.digest).algorithm;
+        this.#hash = createHash(this.#algorithm);
         this.#source = source;
         this.#expected = { digest: expected.digest, size: expected.size };
         this.#label = label;
@@ -50856,8 +50858,7 @@ class VerifiedBlobStream extends external_node_stream_.Readable {
         this.push(null);
     }
     #digestMatches() {
-        const algorithm = parseDigest(this.#expected.digest).algorithm;
-        const actual = `${algorithm}:${this.#hash.digest('hex')}`;
+        const actual = `${this.#algorithm}:${this.#hash.digest('hex')}`;
         if (actual === this.#expected.digest)
             return true;
         this.#fail(`content has digest ${actual}, expected ${this.#expected.digest}`);
@@ -54845,12 +54846,13 @@ async function uploadBlob(host, registry, repository, descriptor, source, opts =
     };
     const mountFrom = opts.mountFrom !== repository ? opts.mountFrom : undefined;
     const early = mountFrom === undefined && host.earlySessions?.claim(registry, repository) ? earlySession(job) : undefined;
+    const cancelEarly = () => early?.then((opened) => opened && cancel(job, opened.url));
     let present;
     try {
         present = await host.headBlob(registry, repository, descriptor.digest);
     }
     catch (error) {
-        early?.then((opened) => opened && cancel(job, opened.url));
+        cancelEarly();
         throw error;
     }
     finally {
@@ -54859,7 +54861,7 @@ async function uploadBlob(host, registry, repository, descriptor, source, opts =
     }
     if (present !== undefined && (present === descriptor.size || present === -1)) {
         host.earlySessions?.foundPresent(registry, repository);
-        early?.then((opened) => opened && cancel(job, opened.url));
+        cancelEarly();
         return 'exists';
     }
     let session;

@@ -1,5 +1,6 @@
 import type { ParseArgsOptionsConfig } from 'node:util'
 import type { Logger } from '../logger.js'
+import type { TransportOptions } from '../oci/transport-types.js'
 
 /** Options every command accepts, wherever they appear on the line. */
 export interface GlobalOptions {
@@ -19,7 +20,7 @@ export interface CommandContext {
   env: NodeJS.ProcessEnv
   cwd: string
   /** Scheme probes started before the command loaded (--insecure only). */
-  schemeProbes?: ReadonlyMap<string, Promise<'https' | 'http' | undefined>>
+  schemeProbes?: TransportOptions['schemeProbes']
 }
 
 export type OptionValues = Record<string, string | boolean | string[] | boolean[] | undefined>

@@ -1,6 +1,6 @@
 // Blob upload (registry-protocol §1.5–1.6):
-//  1. HEAD the blob in the target; present → done (R-UP-4). The upload
-//     session's POST goes out with the HEAD (see EarlySessions).
+//  1. HEAD the blob in the target; present → done (R-UP-4). The largest
+//     blob's session POST goes out with its HEAD (see EarlySessions).
 //  2. Mount from another repository of the same registry when asked:
 //     201 → done; 202 → the answer is an upload session, continue with it (R-MNT-2).
 //  3. POST a session, then one PUT with an explicit Content-Length (R-UP-2);
@@ -117,18 +117,19 @@ export async function uploadBlob(
   }
   const mountFrom = opts.mountFrom !== repository ? opts.mountFrom : undefined
   const early = mountFrom === undefined && host.earlySessions?.claim(registry, repository) ? earlySession(job) : undefined
+  const cancelEarly = () => early?.then((opened) => opened && cancel(job, opened.url))
   let present: number | undefined
   try {
     present = await host.headBlob(registry, repository, descriptor.digest)
   } catch (error) {
-    early?.then((opened) => opened && cancel(job, opened.url))
+    cancelEarly()
     throw error
   } finally {
     if (early !== undefined) host.earlySessions?.settle(registry, repository)
   }
   if (present !== undefined && (present === descriptor.size || present === -1)) {
     host.earlySessions?.foundPresent(registry, repository)
-    early?.then((opened) => opened && cancel(job, opened.url))
+    cancelEarly()
     return 'exists'
   }
   let session: Session | undefined

@@ -113,6 +113,7 @@ export class VerifiedBlobStream extends Readable {
   bytes = 0
   readonly #source: Readable
   readonly #expected: { digest: string; size: number }
+  readonly #algorithm: DigestAlgorithm
   readonly #label: string
   readonly #hash: Hash
   #ended = false
@@ -125,7 +126,8 @@ export class VerifiedBlobStream extends Readable {
    */
   constructor(source: Readable, expected: { digest: string; size: number }, label: string) {
     super()
-    this.#hash = createHash(parseDigest(expected.digest).algorithm)
+    this.#algorithm = parseDigest(expected.digest).algorithm
+    this.#hash = createHash(this.#algorithm)
     this.#source = source
     this.#expected = { digest: expected.digest, size: expected.size }
     this.#label = label
@@ -178,8 +180,7 @@ export class VerifiedBlobStream extends Readable {
   }
 
   #digestMatches(): boolean {
-    const algorithm = parseDigest(this.#expected.digest).algorithm
-    const actual = `${algorithm}:${this.#hash.digest('hex')}`
+    const actual = `${this.#algorithm}:${this.#hash.digest('hex')}`
     if (actual === this.#expected.digest) return true
     this.#fail(`content has digest ${actual}, expected ${this.#expected.digest}`)
     return false

@@ -3,6 +3,7 @@ import type { Readable } from 'node:stream'
 import type { Logger } from '../logger.js'
 import type { CredentialSource } from './credentials.js'
 import type { EcrAuthSettings } from './ecr-auth.js'
+import type { Scheme } from './scheme-sniff.js'
 
 export interface TransportOptions {
   credentials?: CredentialSource
@@ -25,7 +26,7 @@ export interface TransportOptions {
    * Scheme probes (scheme-sniff.ts) already under way, by registry: the CLI
    * starts them for the registries on its command line while the engine loads.
    */
-  schemeProbes?: ReadonlyMap<string, Promise<'https' | 'http' | undefined>>
+  schemeProbes?: ReadonlyMap<string, Promise<Scheme | undefined>>
   /** Called once per HTTP exchange (every hop, token requests included). */
   onRequest?: (info: { method: string; url: string; status: number }) => void
 }
